@@ -1,0 +1,201 @@
+"""Sentences: a fast rule-based splitter that respects the article's zones.
+
+A sentence never crosses a zone boundary (a headline, a caption and the body are split apart even
+when no punctuation separates them); each sentence span is labelled with its zone's kind. Text
+outside every zone counts as body.
+
+Inside a zone a sentence ends at
+
+- a blank line, or a line break before a bullet ("- ", "* ", "• ");
+- ``.``, ``!``, ``?`` or ``…`` (plus closing quotes/brackets) followed by whitespace and a word that
+  does not start with a lower-case letter, unless the word before the period is an abbreviation
+  that does not end sentences in that position ("Gen. Smith", "Sept. 3", "John F. Kennedy",
+  "the U.S. embassy"; but "... in the U.S. The army said").
+
+The words live in ``data/text/abbreviations.yaml``; the shapes (initials, dotted acronyms) in code.
+Decimals ("3.5") and numbered abbreviations never split because no whitespace follows the period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .models import LAYER_SENTENCE, Doc, Span, Zone, ZoneKind
+from .resources import load_yaml, require
+
+ABBREVIATIONS_FILE = "text/abbreviations.yaml"
+RULE = "text.sentence"
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«([¿¡"
+_BULLETS = "-*•·▪►–—"
+_WORD_INNER = ".'’-"
+# Hard breaks inside a zone: a blank line, or a line starting with a bullet (a sentence of its own).
+_BLOCK_BREAK = re.compile(r"\n[ \t]*(?:(?P<para>\n)|(?=[" + re.escape(_BULLETS) + r"][ \t]))")
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*\s+")
+_DOTTED = re.compile(r"(?:\w\.)+\w$")
+_FIRST_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviations:
+    """The validated contents of the abbreviations data file."""
+
+    never_final: frozenset[str]
+    before_number: frozenset[str]
+    ambiguous: frozenset[str]
+    starters: frozenset[str]
+
+
+@cache
+def abbreviations() -> Abbreviations:
+    """Load and validate ``data/text/abbreviations.yaml`` once per process."""
+    data = load_yaml(ABBREVIATIONS_FILE)
+    require(isinstance(data, dict), ABBREVIATIONS_FILE, "top level", "must be a mapping")
+    require(data.get("version") == 1, ABBREVIATIONS_FILE, "version", "unsupported version (expected 1)")
+    sections: dict[str, frozenset[str]] = {}
+    for key in ("never_final", "before_number", "ambiguous", "sentence_starters"):
+        entries = data.get(key)
+        require(isinstance(entries, list) and bool(entries), ABBREVIATIONS_FILE, key, "must be a list")
+        seen: set[str] = set()
+        for entry in entries:
+            require(
+                isinstance(entry, str) and entry.strip() == entry and entry != "",
+                ABBREVIATIONS_FILE,
+                entry,
+                f"{key}: entries are non-empty strings without spaces",
+            )
+            require(not entry.endswith("."), ABBREVIATIONS_FILE, entry, f"{key}: write without final period")
+            require(entry not in seen, ABBREVIATIONS_FILE, entry, f"{key}: duplicate entry")
+            seen.add(entry)
+        if key != "sentence_starters":
+            seen = {e.lower() for e in seen}
+        sections[key] = frozenset(seen)
+    return Abbreviations(
+        never_final=sections["never_final"],
+        before_number=sections["before_number"],
+        ambiguous=sections["ambiguous"],
+        starters=sections["sentence_starters"],
+    )
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word ending at ``pos`` (letters, digits, inner dots, apostrophes, hyphens)."""
+    i = pos
+    lo = max(0, pos - 40)
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in _WORD_INNER):
+        i -= 1
+    return text[i:pos]
+
+
+def _ends_sentence(text: str, last: int, next_pos: int, end: int, abbr: Abbreviations) -> bool:
+    """Whether the punctuation run ending at ``last`` ends a sentence, given the text at ``next_pos``."""
+    while next_pos < end and text[next_pos] in _OPENERS:
+        next_pos += 1
+    if next_pos >= end:
+        return True
+    first = text[next_pos]
+    if first.islower():
+        return False  # "e.g. the", "said. and" (lower-case continuation)
+    while text[last] in _CLOSERS:
+        last -= 1
+    if text[last] != "." or text[last - 1] == ".":
+        return True  # "!", "?", "…", "..." end sentences before a capital or a digit
+    term_start = last
+    key = _word_before(text, term_start).lower()
+    if not key:
+        return True
+    if key in abbr.never_final:
+        return False
+    if len(key) == 1 and first.isupper() and text[term_start - 1].isupper():
+        return False  # initials: "John F. Kennedy"
+    if key in abbr.before_number:
+        return not first.isdigit()
+    if key in abbr.ambiguous or _DOTTED.fullmatch(key):
+        m = _FIRST_WORD.match(text, next_pos, end)
+        return m is not None and m.group() in abbr.starters
+    return True
+
+
+def _split_region(
+    text: str, start: int, end: int, *, label: ZoneKind, abbr: Abbreviations, out: list[Span]
+) -> None:
+    """Append the sentences of ``text[start:end]`` to ``out``: blocks first, then punctuation."""
+    block_start = start
+    for m in _BLOCK_BREAK.finditer(text, start, end):
+        if m.start() > block_start:
+            _split_block(text, block_start, m.start(), label=label, abbr=abbr, out=out)
+        block_start = max(block_start, m.end())
+        if m.lastgroup is None:  # a bullet line: one sentence up to the end of its line
+            line_end = text.find("\n", block_start, end)
+            line_end = end if line_end < 0 else line_end
+            _emit(text, block_start, line_end, label, out)
+            block_start = line_end
+    if block_start < end:
+        _split_block(text, block_start, end, label=label, abbr=abbr, out=out)
+
+
+def _split_block(
+    text: str, start: int, end: int, *, label: ZoneKind, abbr: Abbreviations, out: list[Span]
+) -> None:
+    sent_start = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        ws_end = m.end()
+        if ws_end < end:
+            cut = ws_end - 1
+            while text[cut].isspace():
+                cut -= 1
+            if _ends_sentence(text, cut, ws_end, end, abbr):
+                _emit(text, sent_start, cut + 1, label, out)
+                sent_start = ws_end
+    _emit(text, sent_start, end, label, out)
+
+
+def _emit(text: str, start: int, end: int, label: ZoneKind, out: list[Span]) -> None:
+    """Append ``text[start:end]`` stripped of surrounding whitespace, if anything is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Span(start, end, LAYER_SENTENCE, label, RULE))
+
+
+def _regions(length: int, zones: tuple[Zone, ...] | list[Zone]) -> list[tuple[int, int, ZoneKind]]:
+    """Zones in text order, clipped to the text and to each other, with gaps filled as body."""
+    regions: list[tuple[int, int, ZoneKind]] = []
+    pos = 0
+    for zone in sorted(zones, key=lambda z: (z.start, z.end)):
+        zs, ze = max(zone.start, pos), min(zone.end, length)
+        if zs >= ze:
+            continue
+        if zs > pos:
+            regions.append((pos, zs, "body"))
+        regions.append((zs, ze, zone.kind))
+        pos = ze
+    if pos < length:
+        regions.append((pos, length, "body"))
+    return regions
+
+
+def split_sentences(text: str, zones: tuple[Zone, ...] | list[Zone] = ()) -> list[Span]:
+    """Sentence spans of ``text`` in order; each label is the kind of the zone holding it."""
+    abbr = abbreviations()
+    out: list[Span] = []
+    for start, end, kind in _regions(len(text), zones):
+        _split_region(text, start, end, label=kind, abbr=abbr, out=out)
+    return out
+
+
+class TextStage:
+    """Pipeline stage writing the ``sentence`` layer."""
+
+    name = "text"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = (LAYER_SENTENCE,)
+
+    def __call__(self, doc: Doc) -> None:
+        doc.add(LAYER_SENTENCE, split_sentences(doc.text, doc.article.zones))
