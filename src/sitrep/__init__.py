@@ -14,6 +14,7 @@ from .errors import (
     StoreError,
 )
 from .models import Article, Doc, Event, Evidence, Span
+from .pipeline import Pipeline, PipelineOptions, Result, extract, extract_text
 
 __version__ = "0.1.0"
 
@@ -26,8 +27,13 @@ __all__ = [
     "Evidence",
     "ExtractionError",
     "InputError",
+    "Pipeline",
+    "PipelineOptions",
+    "Result",
     "SitrepError",
     "Span",
     "StoreError",
     "__version__",
+    "extract",
+    "extract_text",
 ]
