@@ -1,0 +1,1 @@
+"""Built-in readers, one module per format; each defines ``READER`` (see ``registry``)."""
