@@ -7,6 +7,7 @@ stays fast. Library errors become exit codes here and nowhere else.
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from typing import Any
 
@@ -50,11 +51,15 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sitrep")
-def cli() -> None:
+@click.option("--verbose", "-v", count=True, help="Log more (-v info, -vv debug) on stderr.")
+@click.option("--quiet", "-q", is_flag=True, help="Log errors only (no warnings) on stderr.")
+def cli(verbose: int, quiet: bool) -> None:
     """sitrep: turn conflict news into a geocoded, evidence-linked ACLED-style event dataset.
 
     Example: sitrep extract news/ --format table
     """
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="sitrep: %(levelname)s: %(message)s", stream=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -1,0 +1,88 @@
+"""Pieces shared by the CLI commands: option types, reading options, reporting to stderr."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+import click
+
+from ..models import Article, Event, Rejection
+from ..pipeline import Result
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _to_date(ctx: click.Context, param: click.Parameter, value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
+def date_option(*names: str, help: str) -> Callable[[F], F]:
+    """An option taking a YYYY-MM-DD date, passed to the command as a :class:`datetime.date`."""
+    return click.option(*names, type=click.DateTime(["%Y-%m-%d"]), callback=_to_date, help=help)
+
+
+def reading_options(command: F) -> F:
+    """``--published`` and ``--reader``, shared by every command that reads input files."""
+    command = click.option(
+        "--reader",
+        metavar="NAME",
+        help="Force an input format (text, html, feed, warc, jsonl, csv) instead of detecting it.",
+    )(command)
+    command = date_option(
+        "--published",
+        help="Publication date for articles that carry none (anchors 'on Friday', 'last week').",
+    )(command)
+    return command
+
+
+def echo_rejection(item: Rejection) -> None:
+    record = f" [record {item.record}]" if item.record else ""
+    click.echo(f"sitrep: rejected {item.path}{record}: {item.reason}", err=True)
+
+
+def echo_failure(result: Result) -> None:
+    origin = result.article.origin
+    where = f" ({origin.path}{f' [record {origin.record}]' if origin.record else ''})" if origin else ""
+    click.echo(f"sitrep: skipped article{where}: {result.error}", err=True)
+
+
+@dataclass(slots=True)
+class Tally:
+    """What a run read and found; printed as a summary at the end."""
+
+    articles: int = 0
+    failed: int = 0
+    events: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+
+    def events_of(self, items: Iterable[Result | Rejection]) -> Iterator[Event]:
+        """Events of a pipeline run; rejections and failures are reported on stderr as they come."""
+        for item in items:
+            if isinstance(item, Rejection):
+                self.rejected[item.reason] += 1
+                echo_rejection(item)
+                continue
+            self.articles += 1
+            if item.error is not None:
+                self.failed += 1
+                echo_failure(item)
+                continue
+            self.events += len(item.events)
+            yield from item.events
+
+    def articles_of(self, items: Iterable[Article | Rejection]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Rejection):
+                self.rejected[item.reason] += 1
+                echo_rejection(item)
+            else:
+                self.articles += 1
+                yield item
+
+    @property
+    def nothing_read(self) -> bool:
+        return self.articles == 0 and sum(self.rejected.values()) > 0
