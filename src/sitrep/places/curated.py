@@ -1,0 +1,109 @@
+"""sitrep's own place data: country aliases and centres, curated extra places (validated on load).
+
+``data/places/countries.yaml``: per ISO alpha-2 code, a display name, aliases ("U.S.", "Britain")
+and the country's centre (the point used when a country itself is the place mentioned).
+
+``data/places/places.yaml``: places GeoNames cities500 lacks or names differently: city districts,
+crossings, bases, airports and regions ("northern Gaza") with coordinates, the ISO country, the admin1
+name, the parent town and an honest ACLED precision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..resources import load_yaml, require
+from .fold import fold
+from .records import DEFAULT_PRECISION, FEATURES, Record
+
+COUNTRIES_FILE = "places/countries.yaml"
+PLACES_FILE = "places/places.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
+    centre: tuple[float, float] | None = None
+
+
+def _header(data: Any, file: str, section: str) -> Any:
+    require(isinstance(data, dict), file, "top level", "must be a mapping")
+    require(data.get("version") == 1, file, "version", "unsupported version (expected 1)")
+    require(section in data, file, section, "section is missing")
+    return data[section]
+
+
+def _point(value: Any, file: str, entry: str) -> tuple[float, float]:
+    require(isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value),
+            file, entry, "a point is [latitude, longitude]")
+    lat, lon = float(value[0]), float(value[1])
+    require(-90 <= lat <= 90 and -180 <= lon <= 180, file, entry, "latitude/longitude out of range")
+    return lat, lon
+
+
+def _names(value: Any, file: str, entry: str) -> tuple[str, ...]:
+    require(isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value), file, entry,
+            "aliases must be a list of names")
+    return tuple(value)
+
+
+@cache
+def curated_countries() -> dict[str, CountryInfo]:
+    section = _header(load_yaml(COUNTRIES_FILE), COUNTRIES_FILE, "countries")
+    require(isinstance(section, dict), COUNTRIES_FILE, "countries", "must map ISO codes to entries")
+    out = {}
+    for cc, entry in section.items():
+        require(isinstance(cc, str) and len(cc) == 2 and cc.isupper(), COUNTRIES_FILE, cc,
+                "keys are ISO 3166-1 alpha-2 codes")
+        require(isinstance(entry, dict), COUNTRIES_FILE, cc, "must be a mapping")
+        unknown = set(entry) - {"name", "aliases", "centre"}
+        require(not unknown, COUNTRIES_FILE, cc, f"unknown fields {sorted(unknown)}")
+        centre = _point(entry["centre"], COUNTRIES_FILE, cc) if "centre" in entry else None
+        out[cc] = CountryInfo(name=entry.get("name"), aliases=_names(entry.get("aliases", []), COUNTRIES_FILE, cc),
+                              centre=centre)
+    return out
+
+
+_PLACE_FIELDS = {"name", "aliases", "point", "country", "feature", "admin1", "parent", "precision", "geonameid"}
+
+
+@cache
+def _place_entries() -> tuple[dict[str, Any], ...]:
+    section = _header(load_yaml(PLACES_FILE), PLACES_FILE, "places")
+    require(isinstance(section, list), PLACES_FILE, "places", "must be a list")
+    for entry in section:
+        require(isinstance(entry, dict) and isinstance(entry.get("name"), str), PLACES_FILE, entry,
+                "each place is a mapping with a name")
+        name = entry["name"]
+        unknown = set(entry) - _PLACE_FIELDS
+        require(not unknown, PLACES_FILE, name, f"unknown fields {sorted(unknown)}")
+        _point(entry.get("point"), PLACES_FILE, name)
+        _names(entry.get("aliases", []), PLACES_FILE, name)
+        cc = entry.get("country")
+        require(isinstance(cc, str) and len(cc) == 2 and cc.isupper(), PLACES_FILE, name,
+                "country must be an ISO 3166-1 alpha-2 code")
+        require(entry.get("feature") in FEATURES, PLACES_FILE, name, f"feature must be one of {FEATURES}")
+        require(entry.get("precision", 1) in (1, 2, 3), PLACES_FILE, name, "precision must be 1, 2 or 3")
+    return tuple(section)
+
+
+def curated_places(admin1_names: dict[tuple[str, str], str]) -> list[Record]:
+    """Curated places as records; ``admin1`` names are resolved to GeoNames admin1 codes."""
+    codes = {(cc, fold(name)): code for (cc, code), name in admin1_names.items()}
+    records = []
+    for entry in _place_entries():
+        lat, lon = _point(entry["point"], PLACES_FILE, entry["name"])
+        cc = entry["country"]
+        code = ""
+        if entry.get("admin1"):
+            code = codes.get((cc, fold(entry["admin1"])), "")
+            require(bool(code), PLACES_FILE, entry["name"], f"admin1 {entry['admin1']!r} is not an admin1 of {cc}")
+        feature = entry["feature"]
+        records.append(Record(name=entry["name"], latitude=lat, longitude=lon, cc=cc, feature=feature,
+                              alternates=list(entry.get("aliases", [])), admin1_code=code,
+                              geonameid=int(entry.get("geonameid", 0)), parent=entry.get("parent", ""),
+                              precision=int(entry.get("precision", DEFAULT_PRECISION[feature]))))
+    return records

@@ -1,0 +1,86 @@
+"""Geoparsing: place mentions in a text, each resolved to a :class:`~sitrep.models.Place`.
+
+``Geoparser(gazetteer).find(text, country_hint=...)`` returns spans in the ``place`` layer. Labels:
+
+- ``place``: a place mentioned as such ("in Aleppo", "Khartoum, Sudan");
+- ``demonym``: a nationality word ("Sudanese militia"), valued as its country; never an event location;
+- ``embedded``: a place name inside an organisation's or thing's name ("Kabul University",
+  "The Washington Post"); never an event location.
+
+The span's ``rule`` says how it was read: ``places.name`` plus ``+near`` / ``+direction`` /
+``+admin`` / ``+contained`` / ``+dateline`` when those cues applied; :func:`sitrep.places.locate`
+reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..models import LAYER_PLACE, Span
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon, lexicon
+from .recognize import Mention, Recognizer
+from .resolve import Resolver
+
+# "KHARTOUM, Sudan (Reuters) -", "MOSUL, Iraq —", "BEIRUT:" at the start of a line.
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’. -]{2,40}(?:,[ \t]*[A-Z][\w .'’-]{1,40}?)?[ \t]*"
+                       r"(?:\([^)\n]{1,40}\))?[ \t]*(?:[-–—:]|$)")
+
+
+class Geoparser:
+    """Find and resolve place mentions. One instance serves many texts (it keeps a lookup cache)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, lex: Lexicon | None = None) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
+        self.lexicon = lex if lex is not None else lexicon()
+        self.recognizer = Recognizer(self.gazetteer, self.lexicon)
+        self.resolver = Resolver(self.gazetteer)
+
+    def find(self, text: str, *, country_hint: str | Iterable[str] | None = None) -> list[Span]:
+        """Place spans in ``text``; ``country_hint``: ISO alpha-2/alpha-3 code(s) the text is about."""
+        mentions = self.recognizer.mentions(text)
+        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text, 0, min(len(text), 3000))]
+        for m in mentions:
+            if any(s <= m.start < e for s, e in datelines):
+                m.cue = True
+                m.extra["dateline"] = True
+                m.common_word = m.sentence_start = False
+        hints = self._hints(country_hint)
+        choices = self.resolver.resolve(mentions, hints)
+        spans = []
+        for m, choice in zip(mentions, choices, strict=True):
+            if choice is None or not choice.accepted:
+                continue
+            place = self.gazetteer.place(choice.entry)
+            spans.append(Span(m.start, m.end, LAYER_PLACE, m.kind, rule=_rule(m), value=place,
+                              score=round(min(1.0, max(0.05, choice.score / 10)), 3)))
+        return spans
+
+    def _hints(self, country_hint: str | Iterable[str] | None) -> list[int]:
+        if country_hint is None:
+            return []
+        codes = [country_hint] if isinstance(country_hint, str) else list(country_hint)
+        out = []
+        for code in codes:
+            cid = self.gazetteer.country_id.get(code.upper())
+            if cid is None:
+                cid = self.gazetteer.iso3_to_id.get(code.upper())
+            if cid is not None:
+                out.append(cid)
+        return out
+
+
+def _rule(m: Mention) -> str:
+    parts = ["places.name"]
+    if m.near:
+        parts.append("near")
+    if m.direction:
+        parts.append("direction")
+    if m.admin:
+        parts.append("admin")
+    if m.parent is not None:
+        parts.append("contained")
+    if m.extra.get("dateline"):
+        parts.append("dateline")
+    return "+".join(parts)

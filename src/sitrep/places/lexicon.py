@@ -1,0 +1,72 @@
+"""The words the geoparser uses around names: cues, titles, organisation words, stop names, demonyms.
+
+Loaded once per process from ``data/places/cues.yaml`` and ``data/places/demonyms.tsv`` and
+validated; every word is stored folded (see :func:`sitrep.places.fold.fold`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..resources import load_tsv, load_yaml, require
+from .fold import fold
+from .records import FEATURES
+
+CUES_FILE = "places/cues.yaml"
+DEMONYMS_FILE = "places/demonyms.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    location_cues: frozenset[str]
+    near_cues: tuple[str, ...]  # folded phrases, longest first
+    directions: frozenset[str]
+    admin_types: dict[str, tuple[str, ...]]
+    person_titles: frozenset[str]
+    organisation_words: frozenset[str]
+    not_places: frozenset[str]
+    demonyms: dict[str, str]  # folded form -> ISO alpha-2
+
+    @property
+    def max_admin_words(self) -> int:
+        return max(len(k.split()) for k in self.admin_types)
+
+
+def _words(data: dict[str, Any], key: str) -> list[str]:
+    value = data.get(key)
+    require(isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value), CUES_FILE, key,
+            "must be a list of words")
+    return [fold(v) for v in value]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = load_yaml(CUES_FILE)
+    require(isinstance(data, dict), CUES_FILE, "top level", "must be a mapping")
+    require(data.get("version") == 1, CUES_FILE, "version", "unsupported version (expected 1)")
+    admin = data.get("admin_types")
+    require(isinstance(admin, dict), CUES_FILE, "admin_types", "must map words to feature lists")
+    admin_types = {}
+    for word, features in admin.items():
+        require(isinstance(features, list) and all(f in FEATURES for f in features), CUES_FILE, word,
+                f"features must be a list of {FEATURES}")
+        admin_types[fold(word)] = tuple(features)
+    demonyms: dict[str, str] = {}
+    for row in load_tsv(DEMONYMS_FILE):
+        form, iso2 = row["form"], row["iso2"]
+        require(len(iso2) == 2 and iso2.isupper(), DEMONYMS_FILE, form, "iso2 must be an ISO alpha-2 code")
+        base, _, plural = form.partition("|")
+        require(plural in ("", "s"), DEMONYMS_FILE, form, "only '|s' may follow a form")
+        demonyms[fold(base)] = iso2
+        if plural:
+            demonyms[fold(base + plural)] = iso2
+    near = sorted(set(_words(data, "near_cues")), key=lambda p: -len(p))
+    return Lexicon(
+        location_cues=frozenset(_words(data, "location_cues")), near_cues=tuple(near),
+        directions=frozenset(_words(data, "directions")), admin_types=admin_types,
+        person_titles=frozenset(_words(data, "person_titles")),
+        organisation_words=frozenset(_words(data, "organisation_words")),
+        not_places=frozenset(_words(data, "not_places")), demonyms=demonyms,
+    )

@@ -1,0 +1,87 @@
+"""Event location: the place governing an event clause, with ACLED's geo_precision.
+
+``locate_event(doc, start, end)`` looks at the ``place`` layer (labels ``place`` only: demonyms and
+names inside organisations never locate an event) and picks, in order of preference:
+
+1. the most specific place inside the clause [start, end) ("in TOWN (ADMIN2, ADMIN1)" -> TOWN);
+2. else the most specific place of the sentence holding the clause;
+3. else the article's dateline place, else its first place in the headline or body.
+
+geo_precision (ACLED): 1 a named town or city district; 2 "near"/"outside"/"north of" a town, a
+direction inside a town ("northern Aleppo"), a district, or part of a region; 3 a province, a
+larger region or a country (ACLED codes no country-level events: the point is then the province's
+or country's capital, and the reason says so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..models import LAYER_PLACE, LAYER_SENTENCE, Doc, Place, Span
+from .gazetteer import Gazetteer
+
+# Lower is more specific.
+SPECIFICITY = {
+    "neighbourhood": 0, "airport": 0, "crossing": 0, "base": 0, "landmark": 0, "city": 1, "admin3": 2,
+    "natural": 3, "water": 3, "admin2": 3, "region": 4, "admin1": 5, "country": 6, "continent": 7,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class EventLocation:
+    place: Place
+    geo_precision: int
+    evidence: Span
+    reason: str
+
+
+def _pick(spans: list[Span]) -> Span | None:
+    places = [s for s in spans if s.label == "place" and isinstance(s.value, Place)]
+    if not places:
+        return None
+    return min(places, key=lambda s: (SPECIFICITY.get(s.value.feature, 5), s.start))
+
+
+def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    for s in doc.layer(LAYER_SENTENCE):
+        if s.start <= start < s.end:
+            return s.start, max(s.end, end)
+    return start, end
+
+
+def locate_event(doc: Doc, start: int, end: int, gazetteer: Gazetteer | None = None) -> EventLocation | None:
+    """Where the event described by ``doc.text[start:end]`` happened, or None if no place is known."""
+    spans = doc.layer(LAYER_PLACE)
+    chosen = _pick([s for s in spans if s.start >= start and s.end <= end])
+    where = "clause"
+    if chosen is None:
+        s0, s1 = _sentence(doc, start, end)
+        chosen = _pick([s for s in spans if s.start >= s0 and s.end <= s1])
+        where = "sentence"
+    if chosen is None:
+        dateline = [s for s in spans if "dateline" in s.rule]
+        chosen = _pick(dateline) if dateline else None
+        where = "dateline"
+    if chosen is None:
+        places = [s for s in spans if s.label == "place"]
+        chosen = places[0] if places else None
+        where = "article"
+    if chosen is None:
+        return None
+    place: Place = chosen.value
+    precision = place.precision
+    reason = f"{place.feature} named in the {where}"
+    if place.feature in ("admin1", "region", "country") or (place.feature == "admin2" and precision == 3):
+        capital = (gazetteer or Gazetteer.default()).capital(place)
+        if capital is not None:
+            place = replace(capital, name=capital.name, feature=capital.feature)
+            reason += f"; located at its capital {capital.name}"
+        precision = 3
+        if chosen.value.feature == "country":
+            reason += "; only the country is known"
+    elif "near" in chosen.rule or "direction" in chosen.rule:
+        precision = max(precision, 2)
+        reason += "; near or part of the place"
+    if where != "clause":
+        precision = max(precision, 1)
+    return EventLocation(place=place, geo_precision=precision, evidence=chosen, reason=reason)
