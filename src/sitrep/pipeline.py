@@ -119,12 +119,14 @@ class _Resolved:
 
 
 def _load(target: str) -> Any | None:
-    """Import ``"module:attr"``; ``None`` when that module (not one of its imports) does not exist."""
+    """Import ``"module:attr"``; ``None`` when that module or its package's own modules are missing."""
     module_name, attr = target.split(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
+        # The module, or a module of its own package, is missing: that stage is not built (yet).
+        if exc.name and (module_name.startswith(exc.name) or exc.name.startswith(module_name + ".")):
+            log.warning("cannot import %s: %s", module_name, exc)
             return None
         raise
     try:

@@ -19,9 +19,9 @@ from ..errors import SitrepError
 COMMANDS: dict[str, str] = {
     "extract": "extract_cmd:extract",
     "articles": "extract_cmd:articles",
-    "ingest": "store_cmd:ingest",
-    "events": "store_cmd:events",
-    "export": "store_cmd:export",
+    "ingest": "store_cmd:ingest_command",
+    "events": "store_cmd:events_command",
+    "export": "store_cmd:export_command",
     "timex": "timex_cmd:timex",
     "places": "places_cmd:places",
     "explain": "explain_cmd:explain",

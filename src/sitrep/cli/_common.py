@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from ..models import Article, Event, Rejection
-from ..pipeline import Result
+from ..pipeline import PipelineOptions, Result
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,15 +39,43 @@ def reading_options(command: F) -> F:
     return command
 
 
-def echo_rejection(item: Rejection) -> None:
+def pipeline_options(command: F) -> F:
+    """``--min-confidence`` and ``--jobs``, shared by every command that runs the pipeline."""
+    command = click.option(
+        "--jobs", "-j", type=click.IntRange(1), default=1, show_default=True, help="Worker processes."
+    )(command)
+    command = click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        help="Drop events below this confidence (default: the coder's documented threshold).",
+    )(command)
+    return command
+
+
+def make_pipeline_options(min_confidence: float | None, jobs: int) -> PipelineOptions:
+    return PipelineOptions(
+        min_confidence=min_confidence, backend="process" if jobs > 1 else "inline", workers=jobs
+    )
+
+
+def rejection_message(item: Rejection) -> str:
     record = f" [record {item.record}]" if item.record else ""
-    click.echo(f"sitrep: rejected {item.path}{record}: {item.reason}", err=True)
+    return f"sitrep: rejected {item.path}{record}: {item.reason}"
+
+
+def failure_message(result: Result) -> str:
+    origin = result.article.origin
+    where = f" ({origin.path}{f' [record {origin.record}]' if origin.record else ''})" if origin else ""
+    return f"sitrep: skipped article{where}: {result.error}"
+
+
+def echo_rejection(item: Rejection) -> None:
+    click.echo(rejection_message(item), err=True)
 
 
 def echo_failure(result: Result) -> None:
-    origin = result.article.origin
-    where = f" ({origin.path}{f' [record {origin.record}]' if origin.record else ''})" if origin else ""
-    click.echo(f"sitrep: skipped article{where}: {result.error}", err=True)
+    click.echo(failure_message(result), err=True)
 
 
 @dataclass(slots=True)

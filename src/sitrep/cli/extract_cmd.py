@@ -14,8 +14,8 @@ from ..errors import InputError
 from ..export import FORMATS, export_events
 from ..ingest import ReadOptions, read_paths
 from ..models import Article
-from ..pipeline import Pipeline, PipelineOptions
-from ._common import Tally, reading_options
+from ..pipeline import Pipeline
+from ._common import Tally, make_pipeline_options, pipeline_options, reading_options
 
 
 @click.command()
@@ -25,12 +25,7 @@ from ._common import Tally, reading_options
     help="Output format (parquet needs --out).",
 )  # fmt: skip
 @reading_options
-@click.option(
-    "--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
-    help="Drop events below this confidence (default: the coder's documented threshold).",
-)  # fmt: skip
-@click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True,
-              help="Worker processes.")  # fmt: skip
+@pipeline_options
 @click.option("--out", "-o", metavar="FILE", help="Write to FILE instead of standard output.")
 def extract(
     *,
@@ -52,9 +47,7 @@ def extract(
     """
     if fmt == "parquet" and out is None:
         raise click.UsageError("--format parquet needs --out FILE")
-    options = PipelineOptions(
-        min_confidence=min_confidence, backend="process" if jobs > 1 else "inline", workers=jobs
-    )
+    options = make_pipeline_options(min_confidence, jobs)
     items = read_paths(paths, ReadOptions(published=published, reader=reader))
     tally = Tally()
     export_events(tally.events_of(Pipeline(options).run(items)), fmt, out)
