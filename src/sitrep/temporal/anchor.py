@@ -1,0 +1,87 @@
+"""Anchoring underspecified dates on a reference day, by tense.
+
+News mostly reports the past: "Friday" in a past clause is the latest Friday on or before the
+article's date, in a future clause the next one (at most six days away either way). Months,
+seasons, quarters and year-less dates ("March 14") take the reference year, moved back a year
+when that lands after the reference in a past clause, forward when it lands before it in a
+future clause; with no cue they take the occurrence nearest to the reference.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .calendar import quarter_of, season_of, season_year
+from .tense import FUTURE, PAST
+
+SEASONS = ("SP", "SU", "FA", "WI")  # in order within a season-year (winter ends it)
+
+
+def weekday_near(anchor: date, weekday: int, tense: int, direction: int = 0) -> date:
+    """The day with ISO ``weekday`` near ``anchor``.
+
+    ``direction`` -1 ("last Friday") is strictly before, +1 ("next Friday") strictly after;
+    0 follows the tense: on or before the anchor unless the clause is future.
+    """
+    back = (anchor.isoweekday() - weekday) % 7
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if direction < 0:
+        return anchor - timedelta(days=back or 7)
+    if direction > 0:
+        return anchor + timedelta(days=ahead or 7)
+    if tense == FUTURE:
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back)
+
+
+def year_for_month(anchor: date, month: int, tense: int, direction: int = 0) -> int:
+    """The year of the month ``month`` meant near ``anchor`` ("in March", "last March")."""
+    y, m = anchor.year, anchor.month
+    if direction < 0:
+        return y if month < m else y - 1
+    if direction > 0:
+        return y if month > m else y + 1
+    if month == m:
+        return y
+    if tense == PAST:
+        return y if month < m else y - 1
+    if tense == FUTURE:
+        return y if month > m else y + 1
+    # No cue: the nearest occurrence, ties going to the past.
+    ahead = (month - m) % 12
+    return (y if month > m else y + 1) if ahead < 6 else (y if month < m else y - 1)
+
+
+def year_for_day(anchor: date, month: int, day: int, tense: int) -> int:
+    """The year of a year-less date ("March 14"): decided at month level, like HeidelTime."""
+    if month == anchor.month:
+        return anchor.year
+    return year_for_month(anchor, month, tense)
+
+
+def year_for_quarter(anchor: date, quarter: int, tense: int) -> int:
+    current = quarter_of(anchor)
+    if quarter == current:
+        return anchor.year
+    if tense == FUTURE:
+        return anchor.year if quarter > current else anchor.year + 1
+    return anchor.year if quarter < current else anchor.year - 1
+
+
+def year_for_season(anchor: date, code: str, tense: int, direction: int = 0) -> int:
+    """The year a season is named after ("last fall" in February 1998 = 1997-FA)."""
+    order = {s: i for i, s in enumerate(SEASONS)}
+    sy = season_year(anchor)
+    current, index = order[season_of(anchor)], order[code]
+    if direction < 0:
+        return sy if index < current else sy - 1
+    if direction > 0:
+        return sy if index > current else sy + 1
+    if index == current:
+        return sy
+    if tense == FUTURE:
+        return sy if index > current else sy + 1
+    if tense == PAST:
+        return sy if index < current else sy - 1
+    ahead = (index - current) % 4
+    return (sy if index > current else sy + 1) if ahead == 1 else (sy if index < current else sy - 1)

@@ -1,0 +1,95 @@
+"""Dating an event from the time expressions around it, with ACLED's ``time_precision``.
+
+ACLED codes 1 when the day is known, 2 when only the week (or weekend, or a span of a few days)
+is, and 3 when only the month or a longer period is; for 2 and 3 the coded date is the middle of
+that period. :func:`resolve_event_date` picks the evidence in this order:
+
+1. a day-or-coarser DATE/TIME inside the event's own extent (its clause);
+2. the nearest such expression in the event's sentence, preferring ones in the same clause
+   (not separated by ";" or a dash) and ones before the end of the event;
+3. the article's publication date: precision 1 when the article says it happened "today" or
+   gives no date at all in a short report, else 2 (the event happened in the days before).
+
+A *background* event ("in 2015 militants seized the town") keeps its own date and never takes the
+article's: with no date of its own it is left undated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..models import LAYER_SENTENCE, LAYER_TIME, Doc, Span, Timex
+
+_PRECISION = {"day": 1, "week": 2, "month": 3, "season": 3, "quarter": 3, "year": 3, "decade": 3, "century": 3}
+_CLAUSE_BREAKS = (";", " - ", " -- ", "\u2014", "\n")
+_NEAR = 400  # characters around the event searched when there are no sentences
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened, how precisely, and the text it was read from."""
+
+    event_date: date | None
+    time_precision: int  # 1 day, 2 week, 3 month or coarser (ACLED)
+    evidence: Span | None
+    reason: str
+
+
+def _usable(span: Span) -> bool:
+    value = span.value
+    return (
+        isinstance(value, Timex)
+        and value.type in ("DATE", "TIME")
+        and value.anchored
+        and value.first is not None
+        and value.last is not None
+        and value.granularity is not None
+    )
+
+
+def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    for span in doc.layer(LAYER_SENTENCE):
+        if span.start <= start < span.end or (span.start < end <= span.end):
+            return span.start, max(span.end, end)
+    return max(0, start - _NEAR), min(len(doc.text), end + _NEAR)
+
+
+def _from_span(span: Span, reason: str) -> EventDate:
+    value = span.value
+    assert isinstance(value, Timex) and value.first is not None and value.last is not None
+    precision = _PRECISION.get(value.granularity or "year", 3)
+    if value.first == value.last:
+        return EventDate(value.first, 1, span, reason)
+    middle = value.first + timedelta(days=(value.last - value.first).days // 2)
+    return EventDate(middle, max(precision, 2), span, reason)
+
+
+def resolve_event_date(doc: Doc, start: int, end: int, *, background: bool = False) -> EventDate:
+    """The date of the event whose text is ``doc.text[start:end]``.
+
+    ``background`` marks a past event the article only recalls; it never takes the article's date.
+    """
+    lo, hi = _sentence(doc, start, end)
+    candidates = [s for s in doc.layer(LAYER_TIME) if lo <= s.start and s.end <= hi and _usable(s)]
+    inside = [s for s in candidates if start <= s.start and s.end <= end]
+    if inside:
+        return _from_span(inside[0], "time expression in the event's clause")
+    if candidates:
+        text = doc.text
+
+        def cost(span: Span) -> tuple[int, int]:
+            left, right = (span.end, start) if span.end <= start else (end, span.start)
+            gap = text[left:right]
+            crosses = any(b in gap for b in _CLAUSE_BREAKS)
+            distance = max(0, right - left)
+            return (1 if crosses else 0, distance + (10 if span.start >= end else 0))
+
+        best = min(candidates, key=cost)
+        return _from_span(best, "nearest time expression in the sentence")
+    if background:
+        return EventDate(None, 3, None, "background event without a date of its own")
+    published = doc.article.published
+    if published is None:
+        return EventDate(None, 3, None, "no date in the text and no publication date")
+    return EventDate(published, 2, None, "article publication date")

@@ -1,0 +1,218 @@
+"""Recognition patterns: one compiled regex built from the lexicon's words.
+
+The grammar is a list of *families* (explicit dates, clock times, weekdays, relative units,
+durations, sets, ...). Each family is a regex template whose ``<<MACRO>>`` placeholders expand
+to alternations of lexicon words; its named groups are prefixed with the family name so all
+families fit in one master pattern, tried in the order listed (longer, more specific families
+first). The master pattern runs over an ASCII-lower-cased copy of the text (same length, same
+offsets), so no case-insensitive matching is needed at run time.
+
+Besides the master pattern, :class:`Grammar` holds small anchored patterns used around a match:
+what may precede it (position words, approximators) and follow it (a part of the day).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import Lexicon, lexicon
+
+# ASCII lower-casing plus typographic quotes, dashes and spaces folded; every character maps to
+# exactly one character, so offsets into the folded text are offsets into the original.
+FOLD = str.maketrans(
+    {
+        **{chr(c): chr(c + 32) for c in range(65, 91)},
+        "\u2019": "'", "\u2018": "'", "\u2032": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    }
+)
+
+
+def alt(words: Iterable[str], *, abbrev: bool = False) -> str:
+    """A non-capturing alternation of phrases, longest first; spaces match any whitespace."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        pattern = r"\s+".join(re.escape(piece) for piece in word.split())
+        pattern = pattern.replace("'", "'?") if word.endswith("'s") or "'s " in word else pattern
+        parts.append(pattern + (r"\.?" if abbrev else ""))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+END = r"(?![a-z0-9])"  # right word boundary for words (the folded text is lower case)
+
+
+def _number_macros(lex: Lexicon) -> dict[str, str]:
+    units = [w for w, v in lex.cardinals.items() if 0 < v < 10]
+    teens = [w for w, v in lex.cardinals.items() if 10 <= v < 20]
+    tens = [w for w, v in lex.cardinals.items() if 20 <= v < 100 and v % 10 == 0]
+    u, t, n = alt(units), alt(teens), alt(tens)
+    card = rf"(?:{n}(?:[-\s]{u})?|{t}|{u}|zero)"
+    hundreds = rf"(?:(?:a|{u})\s+)?hundred(?:\s+(?:and\s+)?{card})?"
+    thousands = rf"(?:(?:a|{u}|{t})\s+)?thousand(?:\s+(?:and\s+)?{card})?"
+    digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    ords = {w: v for w, v in lex.ordinals.items() if v > 0}
+    ord_units = alt(w for w, v in ords.items() if v < 10)
+    ord_words = alt(ords)
+    day_ord = rf"(?:(?:twenty|thirty)[-\s]?{ord_units}|{ord_words})"
+    spelled_year = (
+        rf"(?:{t}\s+(?:hundred(?:\s+and)?\s+)?(?:{n}(?:[-\s]{u})?|{t}|o(?:h)?\s+{u})"
+        rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{n}(?:[-\s]{u})?|{t}|{u}))?|twenty\s+(?:{t}|{n}(?:[-\s]{u})?))"
+    )
+    return {
+        "CARD": rf"(?:{hundreds}|{thousands}|{card})",
+        "DIGITS": rf"(?:{digits})",
+        "DAYORD": day_ord,
+        "SPELLEDYEAR": spelled_year,
+        "COUNT": alt(lex.counts),
+        "VAGUE": alt(lex.vague),
+        "FRACTION": r"(?:\s*(?:1/2|1/4|3/4|½|¼|¾)|\s+" + alt(k for k in lex.fractions if k[0].isalpha()) + ")",
+    }
+
+
+def _macros(lex: Lexicon) -> dict[str, str]:
+    m = _number_macros(lex)
+    m["NUM"] = rf"(?:{m['DIGITS']}|{m['CARD']})"
+    m["AMOUNT"] = rf"(?:{m['VAGUE']}|{m['COUNT']}|{m['NUM']}(?:{m['FRACTION']})?)"
+    m["MONTH"] = "(?:" + alt(lex.months) + "|" + alt(lex.month_abbrevs, abbrev=True) + ")" + END
+    m["MONTHFULL"] = alt(lex.months) + END
+    m["WEEKDAY"] = alt(lex.weekdays) + END
+    m["WEEKDAYANY"] = "(?:" + alt(lex.weekdays) + "|" + alt(lex.weekday_abbrevs, abbrev=True) + ")" + END
+    m["SEASON"] = alt(lex.seasons) + END
+    m["POD"] = alt(w for w, p in lex.parts_of_day.items() if p.code) + END
+    m["CLOCKWORD"] = alt(w for w, p in lex.parts_of_day.items() if p.hour is not None) + END
+    m["UNIT"] = alt(lex.units) + END
+    m["UNITPL"] = alt(w for w, u in lex.units.items() if w != u.name and w.endswith(("s", "ia"))) + END
+    m["DIR"] = alt(lex.direction) + END
+    m["DEICTIC"] = alt(lex.deictic) + END
+    m["REF"] = alt(lex.references) + END
+    m["ANAPHOR"] = alt(lex.anaphora) + END
+    m["HOLIDAY"] = alt(lex.holidays) + END
+    m["FREQ"] = alt(lex.frequency) + END
+    m["DAYNUM"] = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
+    m["YEAR"] = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|'?s\b)"
+    m["BAREYEAR"] = r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9]|'?s\b|-[0-9]|\.[0-9]|,[0-9]|\s*(?:%|percent))"
+    m["AMPM"] = r"(?:[ap]\.?\s?m\.?(?![a-z])|[ap]m(?![a-z]))"
+    m["TZ"] = (r"(?:\s*\(?(?:[a-z]{1,3}[sd]t|gmt|utc|z|local(?:\s+time)?|[a-z]{2,10}\s+time)\)?(?![a-z]))")
+    m["ORDQ"] = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+    m["QUAL"] = (r"(?:latest|current|recent|same|comparable|corresponding|year-earlier|year-ago|year\s+earlier|"
+                 r"year\s+ago|prior-year|previous|prior|fiscal|just-ended|just\s+ended|flat|strong|weak|"
+                 r"disappointing|difficult|calendar)")
+    return m
+
+
+# Family name -> template. Order matters: at one position the first family that matches wins.
+FAMILIES: tuple[tuple[str, str], ...] = (
+    ("iso", r"(?P<y>[12][0-9]{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
+            r"(?:[t ](?P<hh>[01][0-9]|2[0-3]):(?P<mm>[0-5][0-9])(?::[0-5][0-9](?:\.[0-9]+)?)?(?:z|[+-][0-9:]{2,5})?)?"
+            r"(?![0-9])"),
+    ("numeric", r"(?P<a>[0-9]{1,2})(?P<sep>[/.])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[12][0-9]{3}|[0-9]{2})(?![0-9]|\.[0-9])"
+                r"|(?P<y2>[12][0-9]{3})/(?P<m2>[0-9]{1,2})/(?P<d2>[0-9]{1,2})(?![0-9])"),
+    ("mdy", r"(?:(?P<wd>(?:<<WEEKDAYANY>>))\s*,?\s+(?:the\s+)?)?(?P<mon><<MONTH>>)\s*(?:the\s+)?"
+            r"(?P<day><<DAYNUM>>|<<DAYORD>>)(?:\s*,?\s*(?P<y><<YEAR>>|'[0-9]{2}(?![0-9])))?(?![0-9])"),
+    ("dmy", r"(?:(?P<wd>(?:<<WEEKDAYANY>>))\s*,?\s+)?(?:the\s+)?(?P<day><<DAYNUM>>|<<DAYORD>>)(?:\s+of)?\s+"
+            r"(?P<mon><<MONTH>>)(?:\s*,?\s*(?P<y><<YEAR>>))?"),
+    ("my", r"(?P<mon><<MONTH>>)\s*,?\s*(?:of\s+)?(?:(?P<y><<YEAR>>)|(?P<sy><<SPELLEDYEAR>>)"
+           r"(?![a-z])|'(?P<yy>[0-9]{2})(?![0-9]))"),
+    ("holiday", r"(?:(?P<dir>last|next|this)\s+)?(?P<h><<HOLIDAY>>)(?:\s*,?\s*(?P<y><<YEAR>>))?"),
+    ("quarter", r"(?:(?:the|its|a|an)\s+)?(?:(?P<y1><<YEAR>>)(?:'s)?\s+|(?P<rel>last|next|this)\s+year'?s\s+)?"
+                r"(?:(?P<q1><<QUAL>>)[\s-]+)*(?P<ord><<ORDQ>>)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
+                r"(?![a-z])(?:\s+(?:of|in)\s+(?:fiscal\s+|the\s+year\s+)?(?P<y2><<YEAR>>))?"
+                r"|q(?P<qn>[1-4])(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y3><<YEAR>>))?(?![a-z0-9])"),
+    ("qref", r"(?:the\s+|its\s+)?(?:(?P<y><<YEAR>>)\s+)?(?P<q>(?:<<QUAL>>[\s-]+)+)"
+             r"(?P<unit>quarter|period|fiscal\s+year|year|nine\s+months|six\s+months|three\s+months|month|week)"
+             r"(?![a-z])"),
+    ("ago", r"(?P<n><<AMOUNT>>)[\s-]+(?:(?:more|additional)\s+)?(?P<unit><<UNIT>>)(?P<frac><<FRACTION>>)?"
+            r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|from\s+now|hence|back|"
+            r"previously|prior)(?![a-z])"),
+    ("span", r"(?:(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|previous|coming|first|final|latest|following|"
+             r"preceding|remaining|initial|ensuing|recent|subsequent)\s+)(?:(?P<n><<AMOUNT>>)[\s-]+)?"
+             r"(?:(?:calendar|business|working|trading|full)\s+)?(?P<unit><<UNITPL>>)"
+             r"(?:\s+or\s+so)?"
+             r"|the\s+(?P<n2><<NUM>>|few|several)\s+(?:(?:calendar|business|working|trading|full)\s+)?"
+             r"(?P<unit2><<UNITPL>>)"
+             r"|(?:the\s+)?(?P<unit3><<UNITPL>>)\s+(?P<ahead>ahead|to\s+come)(?![a-z])"),
+    ("relunit", r"(?:the\s+)?(?P<dir><<DIR>>)\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
+                r"(?P<unit>week(?:-?end)?|month|year|quarter|decade|century|<<SEASON>>|<<MONTHFULL>>|"
+                r"<<WEEKDAY>>)(?![a-z])"),
+    ("monthrel", r"(?P<mon><<MONTHFULL>>|<<SEASON>>)\s+(?:of\s+)?(?P<dir>last|next|this)\s+year(?![a-z'])"),
+    ("clock", r"(?P<h>[01]?[0-9]|2[0-3])(?::(?P<m>[0-5][0-9])(?::(?P<s>[0-5][0-9]))?)?\s*(?P<ap><<AMPM>>)(?P<tz><<TZ>>)?"
+              r"|(?P<h2>[01]?[0-9]|2[0-3]):(?P<m2>[0-5][0-9])(?![0-9.,])(?P<tz2><<TZ>>)?"
+              r"|(?P<h3>[01][0-9]|2[0-3])(?P<m3>[0-5][0-9])\s*(?:hrs|hours|h|gmt|utc|z)(?![a-z])(?P<tz3><<TZ>>)?"
+              r"|(?P<h4>[01]?[0-9]|2[0-3])(?::(?P<m4>[0-5][0-9]))?\s+(?:o'clock\s+)?(?:in\s+the\s+(?P<pod4><<POD>>)"
+              r"|at\s+night(?![a-z]))"
+              r"|(?P<w><<CLOCKWORD>>)(?P<tz5><<TZ>>)?"),
+    ("weekday", r"(?:(?:the\s+)?(?P<dir><<DIR>>)\s+)?(?P<wd><<WEEKDAY>>|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
+                r"(?![a-z])"),
+    ("deictic", r"(?P<w><<DEICTIC>>)"),
+    ("anaphor", r"(?P<w><<ANAPHOR>>)"),
+    ("podrel", r"(?P<dir>this|last|the|tomorrow|yesterday|early|late|mid)\s*-?\s*(?P<pod><<POD>>)"
+               r"|(?P<over>overnight)(?![a-z])"),
+    ("decade", r"(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0'?s|'(?P<d2>[0-9])0'?s)(?![a-z0-9])"
+               r"|(?P<dw>(?:the\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+               r"(?![a-z])"),
+    ("century", r"(?:the\s+)?(?P<n>[1-9]|1[0-9]|2[0-1])(?:st|nd|rd|th)\s+century"
+                r"|(?:the\s+)?(?P<w><<DAYORD>>)\s+century"),
+    ("year", r"(?:(?P<pre>fiscal|fy|calendar|the\s+year|year|the\s+fiscal\s+year|the\s+calendar\s+year)"
+             r"[\s-]*)?(?P<y><<BAREYEAR>>)"
+             r"|(?:the\s+year\s+)(?P<sy><<SPELLEDYEAR>>)(?![a-z])"
+             r"|(?P<sy2>(?:nineteen|eighteen)\s+(?:<<CARD>>))(?![a-z])"
+             r"|(?P<pre2>fy|fiscal\s+)'?(?P<yy>[0-9]{2})(?![0-9])"),
+    ("set", r"(?P<q>every|each|per)\s+(?:(?P<n>other|<<NUM>>)\s+)?(?P<x><<UNIT>>|<<WEEKDAY>>|<<MONTHFULL>>|"
+            r"<<POD>>|week-?end|<<SEASON>>)(?![a-z])"
+            r"|(?P<times>once|twice|thrice|<<NUM>>\s+times)\s+(?:a|an|per|each|every)\s+(?P<x2><<UNIT>>)"),
+    ("duration", r"(?P<n><<AMOUNT>>)(?:\s+or\s+(?P<n2><<NUM>>))?"
+                 r"(?:(?:\s+to\s+|-)(?P<n3><<NUM>>))?[\s-]+(?:(?:more|additional|extra|further|straight|"
+                 r"consecutive|long|full|calendar|business|working|trading)\s+)?"
+                 r"(?P<unit><<UNIT>>)(?P<frac>\s+and\s+a\s+half)?(?P<old>-old|\s+old|-long|\s+long)?(?![a-z])"),
+    ("recent", r"(?P<r>recent)\s+(?P<unit><<UNITPL>>)"),
+    ("ref", r"(?P<w><<REF>>)(?!-)"),
+    ("theunit", r"the\s+(?P<unit>year|quarter|month|week(?:-?end)?|day)(?![a-z'-])"),
+    ("season", r"(?P<s><<SEASON>>)(?:\s*(?:of\s+)?(?P<y><<YEAR>>))?"),
+    ("month", r"(?P<mon><<MONTHFULL>>|sept\.)"),
+    ("freq", r"(?P<w><<FREQ>>)"),
+    ("yearadj", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year-before)(?![a-z])"),
+)
+
+PREFIX = r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<pos><<POSITION>>)\s*-?\s*)?$"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    master: re.Pattern[str]
+    groups: dict[str, tuple[tuple[str, int], ...]]  # family -> (short name, group index)
+    prefix: re.Pattern[str]
+    pod_suffix: re.Pattern[str]
+    year_suffix: re.Pattern[str]
+    glue: re.Pattern[str]
+
+
+def expand(template: str, macros: dict[str, str]) -> str:
+    return re.sub(r"<<(\w+)>>", lambda m: macros[m.group(1)], template)
+
+
+@cache
+def grammar() -> Grammar:
+    """Compile the grammar from the lexicon (once per process)."""
+    lex = lexicon()
+    macros = _macros(lex)
+    parts = []
+    for family, template in FAMILIES:
+        body = re.sub(r"\(\?P<(\w+)>", lambda m, f=family: f"(?P<{f}__{m.group(1)}>", expand(template, macros))
+        body = re.sub(r"\(\?P=(\w+)\)", lambda m, f=family: f"(?P={f}__{m.group(1)})", body)
+        parts.append(f"(?P<{family}>{body})")
+    master = re.compile(r"(?<![a-z0-9$£€])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+    groups: dict[str, list[tuple[str, int]]] = {family: [] for family, _ in FAMILIES}
+    for name, index in master.groupindex.items():
+        if "__" in name:
+            family, short = name.split("__", 1)
+            groups[family].append((short, index))
+    macros["APPROX"] = alt(lex.approximators)
+    macros["POSITION"] = alt(lex.position)
+    prefix = re.compile(r"(?<![a-z])" + expand(PREFIX, macros))
+    pod_suffix = re.compile(r"[\s,]+(?:(?:in|during)\s+the\s+)?(?P<pod>" + macros["POD"] + ")")
+    year_suffix = re.compile(r"\s*,?\s*(?P<y>" + macros["YEAR"] + ")")
+    glue = re.compile(r"\s*(?:,\s*)?(?:(?:on|at|of)\s+(?:the\s+)?)?")
+    return Grammar(master, {k: tuple(v) for k, v in groups.items()}, prefix, pod_suffix, year_suffix, glue)

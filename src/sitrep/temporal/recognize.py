@@ -1,0 +1,153 @@
+"""Recognition: find temporal expressions (atoms) with the master pattern, then grow and glue them.
+
+1. The master pattern (:mod:`.patterns`) runs once over the folded text.
+2. Each match is checked against the original text where case matters ("May" the month, not the
+   modal) and against a few blockers ("1990 people" is a count, "a second attack" no duration).
+3. Position words and approximators before it join its extent ("the end of 1990", "about two
+   years"); a part of the day after a day joins it ("Friday night").
+4. A clock time next to a day is glued onto the day ("9 a.m. Tuesday", "Monday at noon").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import Lexicon, lexicon
+from .patterns import Grammar, grammar
+from .resolve import Atom
+
+# Families a position word ("early", "the end of") may precede.
+_POSITIONABLE = frozenset({"year", "month", "my", "season", "decade", "century", "relunit", "monthrel",
+                           "weekday", "deictic", "quarter", "theunit", "mdy", "dmy", "holiday", "anaphor",
+                           "podrel", "yearadj"})
+# Families an approximator ("about", "at least") may precede.
+_APPROXIMABLE = frozenset({"duration", "ago", "clock", "mdy", "dmy", "iso", "numeric", "year", "my", "month",
+                           "holiday", "decade", "span"})
+# Families that denote one day, so a part of the day or a clock time can attach to them.
+_DAYISH = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "numeric", "holiday", "anaphor"})
+_WORD_BEFORE = re.compile(r"([a-z]+(?:\s+the)?|-)\s*$")
+_WORD_AFTER = re.compile(r"\s*([a-z]+)")
+
+
+@cache
+def _context() -> tuple[Lexicon, Grammar]:
+    return lexicon(), grammar()
+
+
+def _capitalised(text: str, start: int) -> bool:
+    return text[start : start + 1].isupper()
+
+
+def _word_before(folded: str, start: int) -> str:
+    m = _WORD_BEFORE.search(folded, max(0, start - 20), start)
+    return " ".join(m.group(1).split()) if m else ""
+
+
+def _word_after(folded: str, end: int) -> str:
+    m = _WORD_AFTER.match(folded, end)
+    return m.group(1) if m else ""
+
+
+def _month_ok(lex: Lexicon, folded: str, text: str, atom: Atom, word_start: int, word: str) -> bool:
+    """An ambiguous month word ("May", "March") counts only capitalised and in a temporal context."""
+    if word.rstrip(".") not in lex.ambiguous:
+        return True
+    if not _capitalised(text, word_start):
+        return False
+    if atom.family != "month":
+        return True
+    before = _word_before(folded, atom.start)
+    return before in lex.temporal_context or before.split(" ")[0] in lex.temporal_context or bool(atom.pos)
+
+
+def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tuple[int, int]]) -> bool:
+    fam, g = atom.family, atom.g
+    if "mon" in g and not _month_ok(lex, folded, text, atom, spans["mon"][0], g["mon"]):
+        return False
+    if fam == "relunit" and g["unit"] in lex.ambiguous and not _capitalised(text, spans["unit"][0]) \
+            and g["unit"] not in lex.seasons:
+        return False
+    if fam == "season" and g["s"] in lex.ambiguous and "y" not in g:
+        before = _word_before(folded, atom.start)
+        if not (atom.pos or before in lex.temporal_context) or _word_after(folded, atom.end) == "of":
+            return False
+    if fam == "year" and "y" in g and "pre" not in g:
+        if _word_after(folded, atom.end) in lex.not_year_before:
+            return False
+        if folded[max(0, atom.start - 4):atom.start].rstrip().endswith(("no.", "#", "no", "$")):
+            return False
+    if fam == "duration" and g["unit"] in lex.needs_count and g["n"] in lex.counts:
+        return False
+    if fam == "theunit" and g["unit"] in ("year", "month", "week", "day") and not atom.pos:
+        return False
+    if fam == "podrel" and g.get("dir") in ("early", "late", "mid") and not atom.pos:
+        return True
+    return True
+
+
+def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> None:
+    """Grow the atom over position words / approximators before it and a part of day after it."""
+    fam = atom.family
+    if fam in _POSITIONABLE or fam in _APPROXIMABLE:
+        m = gm.prefix.search(folded, max(floor, atom.start - 40), atom.start)
+        if m and m.start() < atom.start:
+            approx, pos = m.group("approx"), m.group("pos")
+            if pos and fam not in _POSITIONABLE:
+                pos = None
+            if approx and (fam not in _APPROXIMABLE or folded.startswith("the ", atom.start)):
+                approx = None
+            if pos:
+                atom.pos = pos
+                atom.start = m.start("pos")
+            if approx:
+                atom.approx = approx
+                atom.start = m.start("approx")
+    if fam in _DAYISH and "hh" not in atom.g and not atom.g.get("wd", "").endswith("days"):
+        m = gm.pod_suffix.match(folded, atom.end)
+        if m:
+            atom.pod = m.group("pod")
+            atom.end = m.end()
+
+
+def _glue_clocks(gm: Grammar, folded: str, atoms: list[Atom]) -> list[Atom]:
+    """Attach a clock time to an adjacent day: "10 p.m. Wednesday", "Monday at noon"."""
+    out: list[Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if prev is not None and gm.glue.fullmatch(folded, prev.end, atom.start):
+            if prev.family == "clock" and atom.family in _DAYISH and atom.clock is None and not atom.pod:
+                atom.clock, atom.start = prev, prev.start
+                out[-1] = atom
+                continue
+            if atom.family == "clock" and prev.family in _DAYISH and prev.clock is None and not prev.pod:
+                prev.clock, prev.end = atom, atom.end
+                continue
+        out.append(atom)
+    return out
+
+
+def recognise(text: str, folded: str) -> list[Atom]:
+    """Every temporal expression in ``text`` (``folded`` is its ASCII-folded copy), in order."""
+    lex, gm = _context()
+    atoms: list[Atom] = []
+    floor = 0
+    for m in gm.master.finditer(folded):
+        family = m.lastgroup
+        assert family is not None
+        if m.start() < floor:
+            continue  # inside a part of the day already joined to the previous expression
+        g: dict[str, str] = {}
+        spans: dict[str, tuple[int, int]] = {}
+        for short, index in gm.groups[family]:
+            value = m.group(index)
+            if value is not None:
+                g[short] = value
+                spans[short] = m.span(index)
+        atom = Atom(m.start(), m.end(), family, g)
+        _extend(lex, gm, folded, atom, floor)
+        if not _keep(lex, folded, text, atom, spans):
+            continue
+        atoms.append(atom)
+        floor = atom.end
+    return _glue_clocks(gm, folded, atoms)
