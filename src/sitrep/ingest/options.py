@@ -22,6 +22,8 @@ class ReadOptions:
     - ``reader``: force a reader by name (``"text"``, ``"jsonl"``, ...) instead of sniffing.
     - ``source``: source name for articles whose input names none.
     - ``segment``: split plain text into several articles (``False``: one file = one article).
+    - ``fast_html``: trafilatura without its fallback extractors (about twice as fast, a little
+      less accurate on unusual pages).
     """
 
     published: date | None = None
@@ -30,6 +32,7 @@ class ReadOptions:
     reader: str | None = None
     source: str | None = None
     segment: bool = True
+    fast_html: bool = False
 
     def __post_init__(self) -> None:
         if self.max_record_bytes < 1:

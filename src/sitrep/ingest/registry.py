@@ -24,7 +24,7 @@ from .options import ReadOptions
 ReadFunction = Callable[[BinaryIO, str, ReadOptions], Iterator[Article | Rejection]]
 
 # Built-in reader modules inside sitrep.ingest.readers, in tie-break order.
-BUILTIN_MODULES = ("jsonl", "text")
+BUILTIN_MODULES = ("warc", "feed", "html", "jsonl", "csv_reader", "text")
 
 # An extension match adds this much to a reader's sniff score.
 EXTENSION_BONUS = 0.3
