@@ -31,13 +31,17 @@ RULE = "text.sentence"
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¿¡"
 _BULLETS = "-*•·▪►–—"
-_WORD_INNER = ".'’-"
 # Hard breaks inside a zone: a blank line, or a line starting with a bullet (a sentence of its own).
 _BLOCK_BREAK = re.compile(r"\n[ \t]*(?:(?P<para>\n)|(?=[" + re.escape(_BULLETS) + r"][ \t]))")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*\s+")
+_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(\s+)")
 _DOTTED = re.compile(r"(?:\w\.)+\w$")
 _FIRST_WORD = re.compile(r"[\w'’-]+")
+
+
+NEVER_FINAL = "never_final"
+BEFORE_NUMBER = "before_number"
+AMBIGUOUS = "ambiguous"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,8 @@ class Abbreviations:
     before_number: frozenset[str]
     ambiguous: frozenset[str]
     starters: frozenset[str]
+    # abbreviation -> its kind (NEVER_FINAL wins over BEFORE_NUMBER over AMBIGUOUS)
+    kinds: dict[str, str]
 
 
 @cache
@@ -74,50 +80,51 @@ def abbreviations() -> Abbreviations:
         if key != "sentence_starters":
             seen = {e.lower() for e in seen}
         sections[key] = frozenset(seen)
+    kinds: dict[str, str] = {}
+    for kind in (AMBIGUOUS, BEFORE_NUMBER, NEVER_FINAL):  # later kinds win
+        kinds.update(dict.fromkeys(sections[kind], kind))
     return Abbreviations(
-        never_final=sections["never_final"],
-        before_number=sections["before_number"],
-        ambiguous=sections["ambiguous"],
+        never_final=sections[NEVER_FINAL],
+        before_number=sections[BEFORE_NUMBER],
+        ambiguous=sections[AMBIGUOUS],
         starters=sections["sentence_starters"],
+        kinds=kinds,
     )
 
 
 def _word_before(text: str, pos: int) -> str:
-    """The word ending at ``pos`` (letters, digits, inner dots, apostrophes, hyphens)."""
-    i = pos
+    """The word ending at ``pos``: back to the previous whitespace, without opening brackets/quotes."""
     lo = max(0, pos - 40)
-    while i > lo and (text[i - 1].isalnum() or text[i - 1] in _WORD_INNER):
-        i -= 1
-    return text[i:pos]
+    space = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), text.rfind("\t", lo, pos))
+    return text[(space + 1 if space >= 0 else lo) : pos].lstrip(_OPENERS)
 
 
 def _ends_sentence(text: str, last: int, next_pos: int, end: int, abbr: Abbreviations) -> bool:
     """Whether the punctuation run ending at ``last`` ends a sentence, given the text at ``next_pos``."""
-    while next_pos < end and text[next_pos] in _OPENERS:
-        next_pos += 1
-    if next_pos >= end:
-        return True
     first = text[next_pos]
+    while first in _OPENERS and next_pos + 1 < end:
+        next_pos += 1
+        first = text[next_pos]
     if first.islower():
         return False  # "e.g. the", "said. and" (lower-case continuation)
     while text[last] in _CLOSERS:
         last -= 1
-    if text[last] != "." or text[last - 1] == ".":
-        return True  # "!", "?", "…", "..." end sentences before a capital or a digit
-    term_start = last
-    key = _word_before(text, term_start).lower()
-    if not key:
-        return True
-    if key in abbr.never_final:
+    if text[last] != "." or not text[last - 1].isalpha():
+        return True  # "!", "?", "…", "...", "3.", "). " end sentences before a capital or a digit
+    key = _word_before(text, last).lower()
+    kind = abbr.kinds.get(key)
+    if kind is None:
+        if len(key) == 1 and first.isupper() and text[last - 1].isupper():
+            return False  # initials: "John F. Kennedy"
+        if "." not in key or not _DOTTED.fullmatch(key):
+            return True
+        kind = AMBIGUOUS  # dotted acronyms: "U.N.", "a.m."
+    if kind is NEVER_FINAL:
         return False
-    if len(key) == 1 and first.isupper() and text[term_start - 1].isupper():
-        return False  # initials: "John F. Kennedy"
-    if key in abbr.before_number:
+    if kind is BEFORE_NUMBER:
         return not first.isdigit()
-    if key in abbr.ambiguous or _DOTTED.fullmatch(key):
-        m = _FIRST_WORD.match(text, next_pos, end)
-        return m is not None and m.group() in abbr.starters
-    return True
+    m = _FIRST_WORD.match(text, next_pos, end)
+    return m is not None and m.group() in abbr.starters
 
 
 def _split_region(
@@ -141,17 +148,20 @@ def _split_region(
 def _split_block(
     text: str, start: int, end: int, *, label: ZoneKind, abbr: Abbreviations, out: list[Span]
 ) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
     sent_start = start
+    # The block ends in a non-space, so every boundary (which ends in whitespace) lies inside it.
     for m in _BOUNDARY.finditer(text, start, end):
-        ws_end = m.end()
-        if ws_end < end:
-            cut = ws_end - 1
-            while text[cut].isspace():
-                cut -= 1
-            if _ends_sentence(text, cut, ws_end, end, abbr):
-                _emit(text, sent_start, cut + 1, label, out)
-                sent_start = ws_end
-    _emit(text, sent_start, end, label, out)
+        cut = m.start(1)
+        if _ends_sentence(text, cut - 1, m.end(), end, abbr):
+            out.append(Span(sent_start, cut, LAYER_SENTENCE, label, RULE))
+            sent_start = m.end()
+    out.append(Span(sent_start, end, LAYER_SENTENCE, label, RULE))
 
 
 def _emit(text: str, start: int, end: int, label: ZoneKind, out: list[Span]) -> None:

@@ -1,0 +1,319 @@
+"""End-to-end throughput of sitrep on one core: extract and ingest, per-stage costs, memory.
+
+    python benchmarks/throughput.py                      # 2,000 generated ~600-word articles
+    python benchmarks/throughput.py DIR                  # the articles under DIR (any format sitrep reads)
+    python benchmarks/throughput.py --articles 5000 --profile profile.html
+    python benchmarks/throughput.py --memory             # peak RSS for 10k vs 100k articles
+
+Each measured phase runs in a fresh Python process, so peak RSS is that phase's own. Figures are
+printed; nothing is asserted. Generated articles are news-like (headline, dateline, quotes,
+casualty figures, places, dates) from templates below, seeded so runs are comparable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+# Stage budgets in ms per ~600-word article (docs/design.md).
+BUDGET_MS = {
+    "read+segment": 0.2,
+    "text": 0.1,
+    "temporal": 0.35,
+    "places": 0.5,
+    "actors+events": 0.55,
+    "store": 0.2,
+}
+TARGET_PER_SECOND = 500
+
+# --- a small generator of news-like articles --------------------------------------------------
+
+PLACES = [
+    ("Kharkiv", "Ukraine", "Russian forces", "Ukrainian troops"),
+    ("Khartoum", "Sudan", "the Rapid Support Forces", "the Sudanese army"),
+    ("Omdurman", "Sudan", "the Sudanese army", "the Rapid Support Forces"),
+    ("Maiduguri", "Nigeria", "Boko Haram fighters", "Nigerian soldiers"),
+    ("Gao", "Mali", "jihadist militants", "Malian troops"),
+    ("Mogadishu", "Somalia", "al Shabaab militants", "Somali government forces"),
+    ("Aleppo", "Syria", "Syrian government forces", "rebel fighters"),
+    ("Goma", "Democratic Republic of the Congo", "M23 rebels", "Congolese troops"),
+    ("Kandahar", "Afghanistan", "gunmen", "Taliban security forces"),
+    ("Mosul", "Iraq", "Islamic State militants", "Iraqi security forces"),
+    ("Lagos", "Nigeria", "police", "protesters"),
+    ("Nairobi", "Kenya", "police", "demonstrators"),
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+NUMBERS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "seven",
+    "nine",
+    "11",
+    "12",
+    "at least 15",
+    "dozens of",
+    "more than 20",
+]
+SENTENCES = [
+    "{a1} attacked positions held by {a2} near {place} on {day}, killing {n} people, officials said.",
+    "An air strike hit a residential building in {place} late on {day}, a local official told reporters.",
+    "Witnesses said {n} civilians were wounded when shells landed near a crowded market in {place}.",
+    "{a2} said they had repelled the assault and recaptured two villages outside {place}.",
+    '"We heard explosions all night and could not leave our homes," said a resident of {place}.',
+    "The fighting in {place} has displaced thousands of families since {month}, according to aid groups.",
+    "A roadside bomb exploded as a military convoy passed through {place} on {day}, killing {n} soldiers.",
+    "Hundreds of protesters marched through central {place} on {day} to demand the release of detainees.",
+    "Police fired tear gas to disperse the demonstrators and arrested {n} people, a rights group said.",
+    "The United Nations said on {day} it was alarmed by reports of attacks on civilians in {country}.",
+    "{a1} did not immediately respond to a request for comment on the claims.",
+    "Medical sources at the main hospital in {place} said they had received {n} bodies by {day} evening.",
+    "The government of {country} announced a three-day curfew in {place} after the violence.",
+    "Talks between the warring parties, mediated by regional leaders, collapsed in {month}.",
+    "Gunmen abducted {n} passengers from a bus on the main road out of {place} on {day}, police said.",
+    "A drone strike on a fuel depot near {place} set off a fire that burned for hours, residents said.",
+    "Local officials put the death toll at {n}, while a monitoring group said it was higher.",
+    "Aid agencies have warned that food and medicine are running out in {place} and nearby towns.",
+    "The army said in a statement on {day} that it had killed {n} militants in an operation near {place}.",
+    "Analysts say neither side appears able to win a decisive victory in {country} soon.",
+]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]  # fmt: skip
+
+
+def make_article(rng: random.Random, index: int, size: int = 3600) -> dict[str, Any]:
+    """A news-like article of about ``size`` characters (~600 words at 3.6 KB)."""
+    place, country, a1, a2 = rng.choice(PLACES)
+    published = date(2024, 1, 1) + timedelta(days=rng.randrange(365))
+
+    def fill(template: str) -> str:
+        text = template.format(
+            a1=a1, a2=a2, place=place, country=country, day=rng.choice(WEEKDAYS), n=rng.choice(NUMBERS),
+            month=rng.choice(MONTHS),
+        )  # fmt: skip
+        return text[0].upper() + text[1:]
+
+    title = fill(rng.choice(SENTENCES[:3])).rstrip(".").split(",")[0]
+    paragraphs = [f"{place.upper()}, {country} (Benchmark Wire) - {fill(rng.choice(SENTENCES))}"]
+    count = len(title) + len(paragraphs[0])
+    while count < size - 200:
+        paragraph = " ".join(fill(rng.choice(SENTENCES)) for _ in range(rng.randint(2, 4)))
+        paragraphs.append(paragraph)
+        count += len(paragraph) + 2
+    text = title + "\n\n" + "\n\n".join(paragraphs) + "\n\n(Reporting by Benchmark Wire staff)"
+    return {"id": f"bench-{index}", "title": title, "published": published.isoformat(), "text": text,
+            "source": "Benchmark Wire"}  # fmt: skip
+
+
+def write_corpus(path: Path, count: int, seed: int = 7) -> int:
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            out.write(json.dumps(make_article(rng, i), ensure_ascii=False) + "\n")
+    return path.stat().st_size
+
+
+# --- phases, each run in its own process --------------------------------------------------------
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _input_bytes(paths: list[str]) -> int:
+    total = 0
+    for p in paths:
+        if os.path.isdir(p):
+            total += sum(f.stat().st_size for f in Path(p).rglob("*") if f.is_file())
+        else:
+            total += os.path.getsize(p)
+    return total
+
+
+def phase_extract(paths: list[str]) -> dict[str, Any]:
+    from sitrep.ingest import read_paths
+    from sitrep.models import Rejection
+    from sitrep.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.check()
+    started = time.perf_counter()
+    articles = events = 0
+    for item in pipeline.run(read_paths(paths)):
+        if not isinstance(item, Rejection):
+            articles += 1
+            events += len(item.events)
+    return {"articles": articles, "events": events, "seconds": time.perf_counter() - started}
+
+
+def phase_ingest(paths: list[str]) -> dict[str, Any]:
+    from sitrep.ingest import read_paths
+    from sitrep.pipeline import Pipeline
+    from sitrep.store import ingest, open_store
+
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
+        pipeline = Pipeline()
+        pipeline.check()
+        started = time.perf_counter()
+        summary = ingest(store, read_paths(paths), pipeline=pipeline, inputs=paths)
+        seconds = time.perf_counter() - started
+    return {"articles": summary.articles_read, "events": summary.events_found, "seconds": seconds}
+
+
+def phase_stages(paths: list[str], limit: int) -> dict[str, Any]:
+    """Milliseconds per article for reading and for each stage, measured one article at a time."""
+    from sitrep.ingest import read_paths
+    from sitrep.models import Article, Doc
+    from sitrep.pipeline import Pipeline
+    from sitrep.store import open_store
+
+    started = time.perf_counter()
+    articles = [a for a in read_paths(paths) if isinstance(a, Article)][:limit]
+    costs: dict[str, float] = defaultdict(float)
+    costs["read+segment"] = time.perf_counter() - started
+    pipeline = Pipeline()
+    pipeline.check()
+    resolved = pipeline._build()  # the stages and the coder, as the pipeline runs them
+    pipeline.process(articles[0])  # warm up: lazy indexes and lexicons load on the first article
+    results = []
+    for article in articles:
+        doc = Doc(article)
+        for stage in resolved.stages:
+            t0 = time.perf_counter()
+            stage(doc)
+            costs[stage.name] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        events = resolved.coder(doc) if resolved.coder else []
+        costs["code_events"] += time.perf_counter() - t0
+        results.append((article, events, None))
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "stages.db") as store:
+        t0 = time.perf_counter()
+        for start in range(0, len(results), 256):
+            store.add_batch(results[start : start + 256])
+        costs["store"] = time.perf_counter() - t0
+    n = max(1, len(articles))
+    return {"articles": len(articles), "ms": {k: 1000 * v / n for k, v in costs.items()}}
+
+
+def phase_profile(paths: list[str], out: str) -> dict[str, Any]:
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    result = phase_extract(paths)
+    profiler.stop()
+    Path(out).write_text(profiler.output_html(), encoding="utf-8")
+    text = profiler.output_text(unicode=True, color=False, show_all=False)
+    return {**result, "profile": out, "top": text[:6000]}
+
+
+def run_phase(name: str, paths: list[str], *extra: str) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--phase", name, *extra, *paths]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"phase {name} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _rate(label: str, result: dict[str, Any], size: int) -> str:
+    per_s = result["articles"] / result["seconds"]
+    return (
+        f"{label:<8} {result['articles']:>7} articles in {result['seconds']:7.2f} s = {per_s:7.0f} articles/s, "
+        f"{size / result['seconds'] / 1e6:5.2f} MB/s, {result['events']} events, peak RSS {result['rss_mb']:.0f} MB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("paths", nargs="*", help="files or directories of articles (default: generate)")
+    parser.add_argument("--articles", type=int, default=2000, help="articles to generate (default 2000)")
+    parser.add_argument("--stage-sample", type=int, default=1000, help="articles for the per-stage table")
+    parser.add_argument(
+        "--profile", metavar="HTML", help="profile extract with pyinstrument, write HTML here"
+    )
+    parser.add_argument(
+        "--memory", action="store_true", help="peak RSS of extract/ingest: 10k vs 100k articles"
+    )
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.phase:
+        os.environ.setdefault("PYTHONHASHSEED", "0")
+        if args.phase == "extract":
+            result = phase_extract(args.paths)
+        elif args.phase == "ingest":
+            result = phase_ingest(args.paths)
+        elif args.phase == "stages":
+            result = phase_stages(args.paths, args.stage_sample)
+        else:
+            result = phase_profile(args.paths, args.profile)
+        print(json.dumps({**result, "rss_mb": peak_rss_mb()}))
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.paths:
+            paths = args.paths
+            size = _input_bytes(paths)
+            print(f"corpus: {', '.join(paths)} ({size / 1e6:.1f} MB)")
+        else:
+            corpus = Path(tmp) / "corpus.jsonl"
+            size = write_corpus(corpus, args.articles)
+            paths = [str(corpus)]
+            print(f"corpus: {args.articles} generated articles of ~600 words, {size / 1e6:.1f} MB "
+                  f"({size / args.articles / 1000:.1f} KB/article)")  # fmt: skip
+        print(f"python {sys.version.split()[0]}, one core (inline pipeline)")
+        extract = run_phase("extract", paths)
+        print(_rate("extract", extract, size))
+        ingest = run_phase("ingest", paths)
+        print(_rate("ingest", ingest, size))
+        per_s = extract["articles"] / extract["seconds"]
+        print(
+            f"target >= {TARGET_PER_SECOND} articles/s per core: {'met' if per_s >= TARGET_PER_SECOND else 'NOT met'}"
+        )
+
+        stages = run_phase("stages", paths, "--stage-sample", str(args.stage_sample))
+        print(f"\nper-stage cost, ms per article (mean of {stages['articles']}; budget from docs/design.md):")
+        ms = stages["ms"]
+        grouped = dict(ms)
+        grouped["actors+events"] = (
+            grouped.pop("actors", 0.0) + grouped.pop("events", 0.0) + grouped.pop("code_events", 0.0)
+        )
+        for name, value in grouped.items():
+            budget = BUDGET_MS.get(name)
+            verdict = "" if budget is None else ("ok" if value <= budget else f"OVER budget {budget}")
+            print(f"  {name:<14} {value:7.3f}  {verdict}")
+        print(f"  {'total':<14} {sum(grouped.values()):7.3f}  (2.0 ms = 500 articles/s)")
+        detail = ", ".join(f"{k} {v:.3f}" for k, v in ms.items() if k in ("actors", "events", "code_events"))
+        print(f"  (actors+events = {detail})")
+
+        if args.profile:
+            profile = run_phase("profile", paths, "--profile", args.profile)
+            print(f"\npyinstrument profile written to {args.profile}\n{profile['top']}")
+
+        if args.memory:
+            print("\nmemory (peak RSS) by corpus size:")
+            for count in (10_000, 100_000):
+                corpus = Path(tmp) / f"mem{count}.jsonl"
+                mem_size = write_corpus(corpus, count)
+                for name in ("extract", "ingest"):
+                    result = run_phase(name, [str(corpus)])
+                    print("  " + _rate(name, result, mem_size))
+                corpus.unlink()
+
+
+if __name__ == "__main__":
+    main()
