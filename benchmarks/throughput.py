@@ -26,6 +26,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from sitrep.ingest import read_paths
+from sitrep.models import Article, Doc, Rejection
+from sitrep.pipeline import Pipeline
+from sitrep.store import ingest, open_store
+
 # Stage budgets in ms per ~600-word article (docs/design.md).
 BUDGET_MS = {
     "read+segment": 0.2,
@@ -143,9 +148,6 @@ def _input_bytes(paths: list[str]) -> int:
 
 
 def phase_extract(paths: list[str]) -> dict[str, Any]:
-    from sitrep.ingest import read_paths
-    from sitrep.models import Rejection
-    from sitrep.pipeline import Pipeline
 
     pipeline = Pipeline()
     pipeline.check()
@@ -159,9 +161,6 @@ def phase_extract(paths: list[str]) -> dict[str, Any]:
 
 
 def phase_ingest(paths: list[str]) -> dict[str, Any]:
-    from sitrep.ingest import read_paths
-    from sitrep.pipeline import Pipeline
-    from sitrep.store import ingest, open_store
 
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
         pipeline = Pipeline()
@@ -174,10 +173,6 @@ def phase_ingest(paths: list[str]) -> dict[str, Any]:
 
 def phase_stages(paths: list[str], limit: int) -> dict[str, Any]:
     """Milliseconds per article for reading and for each stage, measured one article at a time."""
-    from sitrep.ingest import read_paths
-    from sitrep.models import Article, Doc
-    from sitrep.pipeline import Pipeline
-    from sitrep.store import open_store
 
     started = time.perf_counter()
     articles = [a for a in read_paths(paths) if isinstance(a, Article)][:limit]
@@ -208,7 +203,7 @@ def phase_stages(paths: list[str], limit: int) -> dict[str, Any]:
 
 
 def phase_profile(paths: list[str], out: str) -> dict[str, Any]:
-    from pyinstrument import Profiler
+    from pyinstrument import Profiler  # noqa: PLC0415 - optional (bench extra)
 
     profiler = Profiler(interval=0.0005)
     profiler.start()
@@ -229,9 +224,10 @@ def run_phase(name: str, paths: list[str], *extra: str) -> dict[str, Any]:
 
 def _rate(label: str, result: dict[str, Any], size: int) -> str:
     per_s = result["articles"] / result["seconds"]
+    seconds = result["seconds"]
     return (
-        f"{label:<8} {result['articles']:>7} articles in {result['seconds']:7.2f} s = {per_s:7.0f} articles/s, "
-        f"{size / result['seconds'] / 1e6:5.2f} MB/s, {result['events']} events, peak RSS {result['rss_mb']:.0f} MB"
+        f"{label:<8} {result['articles']:>7} articles in {seconds:7.2f} s = {per_s:7.0f} articles/s, "
+        f"{size / seconds / 1e6:5.2f} MB/s, {result['events']} events, peak RSS {result['rss_mb']:.0f} MB"
     )
 
 
@@ -281,9 +277,8 @@ def main() -> None:
         ingest = run_phase("ingest", paths)
         print(_rate("ingest", ingest, size))
         per_s = extract["articles"] / extract["seconds"]
-        print(
-            f"target >= {TARGET_PER_SECOND} articles/s per core: {'met' if per_s >= TARGET_PER_SECOND else 'NOT met'}"
-        )
+        verdict = "met" if per_s >= TARGET_PER_SECOND else "NOT met"
+        print(f"target >= {TARGET_PER_SECOND} articles/s per core: {verdict}")
 
         stages = run_phase("stages", paths, "--stage-sample", str(args.stage_sample))
         print(f"\nper-stage cost, ms per article (mean of {stages['articles']}; budget from docs/design.md):")
