@@ -25,6 +25,7 @@ _BLOCK_TAGS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
     | {"table", "section", "article", "figure", "figcaption", "pre", "dd", "dt"}
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANKS = re.compile(r"\n\s*\n+")
 
@@ -74,6 +75,7 @@ def page_article(
 
 def fragment_text(html: str) -> str:
     """Plain text of an HTML fragment (a feed entry), with block elements as paragraphs."""
+    html = _CONTROL.sub("", html)
     if "<" not in html:
         return clean_text(_unescape(html))
     from lxml import etree  # type: ignore[import-untyped]  # noqa: PLC0415 - feeds only
@@ -85,11 +87,16 @@ def fragment_text(html: str) -> str:
         return clean_text(_unescape(re.sub(r"<[^>]*>", " ", html)))
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
-            element.text = "\n\n" + (element.text or "")
-            element.tail = "\n\n" + (element.tail or "")
-    return clean_text("".join(root.itertext()))
+    parts: list[str] = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        block = isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS
+        if block:
+            parts.append("\n\n")
+        if event == "start":
+            parts.append(element.text or "")
+        elif element is not root:
+            parts.append(element.tail or "")
+    return clean_text("".join(parts))
 
 
 def _unescape(text: str) -> str:

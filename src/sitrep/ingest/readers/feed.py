@@ -7,6 +7,7 @@ is rejected. A feed so malformed that no entry can be read is rejected with feed
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 import time
@@ -17,14 +18,16 @@ from typing import Any, BinaryIO
 from ...models import Article, Origin, Rejection
 from ..build import Found, clean, make_article
 from ..dates import make_date
+from ..decode import decode, detect_encoding
 from ..htmltext import fragment_text
 from ..options import ReadOptions
 from ..registry import Reader
-from ..streams import read_bounded
+from ..streams import HEAD_BYTES, read_bounded
 
 log = logging.getLogger(__name__)
 
 NAME = "feed"
+_DECLARATION = re.compile(rb"\s*<\?xml[^>]{0,200}?encoding=[\"']([A-Za-z0-9._-]{1,40})[\"']")
 _ROOT = re.compile(rb"<(?:rss[\s>]|feed[\s>]|rdf:RDF[\s>]|channel[\s>])", re.I)
 
 
@@ -39,9 +42,14 @@ def read(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Article 
     if data is None:
         yield Rejection(name, f"feed larger than max_record_bytes ({options.max_record_bytes:,} bytes)")
         return
-    if options.encoding:
-        data = data.decode(options.encoding, errors="replace").encode("utf-8")
-    parsed: Any = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    # Decode here (feedparser raises on some undecodable input) and hand it UTF-8, declared as such.
+    text = decode(data, options.encoding or _declared(data) or detect_encoding(data[:HEAD_BYTES]))
+    parsed: Any = feedparser.parse(
+        text.encode("utf-8", "replace"),
+        response_headers={"content-type": "application/xml; charset=utf-8"},
+        sanitize_html=True,
+        resolve_relative_uris=False,
+    )
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
@@ -73,6 +81,19 @@ def read(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Article 
             language=clean(channel.get("language")),
         )
         yield make_article(text, found, origin, options)
+
+
+def _declared(data: bytes) -> str | None:
+    """The encoding named in the XML declaration, when Python knows it."""
+    m = _DECLARATION.match(data)
+    if m is None:
+        return None
+    name = m.group(1).decode("ascii")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
 
 
 def _body(entry: Any) -> str:

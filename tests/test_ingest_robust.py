@@ -1,0 +1,62 @@
+"""Readers never raise on arbitrary input: every problem is a Rejection and the batch goes on."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitrep.ingest import ReadOptions, default_registry, read_bytes
+from sitrep.models import Article, Rejection
+
+READERS = sorted(default_registry().readers)
+NAMES = ["x.txt", "x.jsonl", "x.json", "x.csv", "x.html", "x.rss", "x.warc", "x.warc.gz", "x", "-"]
+PREFIXES = [b"", b"WARC/1.0\r\n", b"<rss><channel><item>", b"<html><body>", b'{"text": ', b"[{", b"text,id\n"]
+
+
+def _check(items: list[Article | Rejection]) -> None:
+    for item in items:
+        assert isinstance(item, Article | Rejection)
+        if isinstance(item, Article):
+            assert item.text.strip()
+            for zone in item.zones:
+                assert 0 <= zone.start <= zone.end <= len(item.text)
+        else:
+            assert item.reason
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prefix=st.sampled_from(PREFIXES), data=st.binary(max_size=600), name=st.sampled_from(NAMES))
+def test_sniffed_readers_never_raise(prefix: bytes, data: bytes, name: str) -> None:
+    _check(list(read_bytes(prefix + data, name, ReadOptions(max_record_bytes=400))))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=400), reader=st.sampled_from(READERS))
+def test_forced_readers_never_raise(data: bytes, reader: str) -> None:
+    _check(list(read_bytes(data, "input", ReadOptions(reader=reader))))
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=500))
+def test_text_of_any_unicode(text: str) -> None:
+    for encoding in ("utf-8", "utf-16"):
+        _check(list(read_bytes(text.encode(encoding, "surrogatepass"), "page.txt")))
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(min_size=1, max_size=300))
+def test_gzip_of_anything_and_truncated(data: bytes) -> None:
+    packed = gzip.compress(data)
+    _check(list(read_bytes(packed, "a.gz")))
+    _check(list(read_bytes(packed[: len(packed) // 2], "a.gz")))
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_each_reader_on_empty_and_junk(reader: str) -> None:
+    for data in (b"", b"\x00\x01\x02\xff" * 50, b"\xef\xbb\xbf", b"<", b"{", b"[", b"WARC/1.0"):
+        items = list(read_bytes(data, "input", ReadOptions(reader=reader)))
+        _check(items)
+        assert items, f"{reader} yielded nothing for {data[:10]!r}"
