@@ -1,0 +1,53 @@
+"""ActorStage: writes the ``actor`` layer (one span per actor mention)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import LAYER_ACTOR, LAYER_SENTENCE, Actor, Doc, Span
+from .lexicon import ActorEntry, ActorLexicon
+from .phrases import fold
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention(Actor):
+    """An :class:`Actor` as read from the text, with the dictionary entry behind it.
+
+    ``name`` is the entry's name template; generic actors ("police", "gunmen") are named after the
+    event's country and date at coding time with :meth:`ActorLexicon.actor`.
+    """
+
+    entry: ActorEntry | None = None
+    modifier: str | None = None  # iso3 of a country modifier ("Nigerian troops")
+
+
+class ActorStage:
+    """Find named and generic actors; each span's value is an :class:`ActorMention`."""
+
+    name = "actors"
+    requires: tuple[str, ...] = (LAYER_SENTENCE,)
+    assigns: tuple[str, ...] = (LAYER_ACTOR,)
+
+    def __init__(self, lexicon: ActorLexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> ActorLexicon:
+        if self._lexicon is None:
+            self._lexicon = ActorLexicon.default()
+        return self._lexicon
+
+    def __call__(self, doc: Doc) -> None:
+        doc.add(LAYER_ACTOR, find_actors(doc.text, self.lexicon, doc))
+
+
+def find_actors(text: str, lexicon: ActorLexicon, doc: Doc | None = None,
+                folded: str | None = None) -> list[Span]:
+    day = doc.article.published if doc is not None else None
+    spans = []
+    for start, end, entry, modifier in lexicon.find(text, folded if folded is not None else fold(text), day):
+        value = ActorMention(name=entry.name, inter=entry.inter, iso3=modifier or entry.iso3,
+                             generic=entry.generic, kind=entry.kind, entry=entry, modifier=modifier)
+        rule = "actor.named" if not entry.generic else f"actor.generic.{entry.kind}"
+        spans.append(Span(start, end, LAYER_ACTOR, entry.kind, rule, value))
+    return spans

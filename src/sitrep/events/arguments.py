@@ -1,0 +1,89 @@
+"""Argument attachment: who did it (actor1) and to whom (actor2), from the clause around a trigger.
+
+Rules, in order:
+- passive clauses: "X was attacked by Y", "X were killed by Y" -> Y acts, X undergoes;
+- "X came under attack/fire (from Y)" -> Y acts, X undergoes;
+- "clashes between X and Y" -> X and Y;
+- active clauses: the nearest actor before the trigger in its clause acts (with the actors listed
+  together with it: "troops and militiamen attacked"), the first actor after it undergoes
+  ("attacked X", "clashed with X").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Span
+
+_BY = re.compile(r"\s*(?:[\w']+\s+){0,5}?(?:by|from)\s+(?:(?:suspected|presumed|alleged|unknown|a|an|the|some|group|of)\s+)*")
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:[\w']+\s+)?$")
+_UNDER = re.compile(r"\bcame under\b|\bunder (?:attack|fire)\b|\bcoming under\b")
+_BETWEEN = re.compile(r"\s*(?:[\w']+\s+){0,2}?between\s+$")
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|as well as|along with|alongside|together with|with the help of|backed by|"
+                       r"supported by|the|of|\s)*\s*", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;]|\.\s|\bwhile\b|\bwhereas\b|\bbut\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The actors attached to one trigger, with the rule that attached them."""
+
+    agent: Span | None = None
+    patient: Span | None = None
+    agent_assoc: tuple[Span, ...] = ()
+    patient_assoc: tuple[Span, ...] = ()
+    rule: str = "args.none"
+
+
+def _group_back(actors: list[Span], i: int, text: str) -> tuple[Span, tuple[Span, ...]]:
+    """The coordinated group ending at actors[i]; returns (first actor, the others)."""
+    j = i
+    while j > 0 and _LIST_GAP.fullmatch(text, actors[j - 1].end, actors[j].start):
+        j -= 1
+    group = actors[j : i + 1]
+    return group[0], tuple(group[1:])
+
+
+def _group_forward(actors: list[Span], i: int, text: str) -> tuple[Span, tuple[Span, ...]]:
+    j = i
+    while j + 1 < len(actors) and _LIST_GAP.fullmatch(text, actors[j].end, actors[j + 1].start):
+        j += 1
+    group = actors[i : j + 1]
+    return group[0], tuple(group[1:])
+
+
+def attach(text: str, folded: str, sentence: tuple[int, int], trigger: Span, actors: list[Span]) -> Roles:
+    """Roles for ``trigger`` from the actor spans of its sentence (sorted by start)."""
+    s_start, s_end = sentence
+    actors = [a for a in actors if s_start <= a.start and a.end <= s_end and not a.overlaps(trigger)]
+    if not actors:
+        return Roles()
+    before = [i for i, a in enumerate(actors) if a.end <= trigger.start
+              and not _CLAUSE.search(folded, a.end, trigger.start)]
+    after = [i for i, a in enumerate(actors) if a.start >= trigger.end
+             and not _CLAUSE.search(folded, trigger.end, a.start)]
+    by_agent = None
+    m = _BY.match(folded, trigger.end)
+    if m and after and actors[after[0]].start <= m.end() + 2:
+        by_agent = after[0]
+    passive = _BE_BEFORE.search(folded, max(s_start, trigger.start - 24), trigger.start) is not None
+    under = _UNDER.search(folded, max(s_start, trigger.start - 14), trigger.end) is not None
+    if by_agent is not None and (passive or under or not before):
+        agent, agent_assoc = _group_forward(actors, by_agent, text)
+        patient, patient_assoc = (_group_back(actors, before[-1], text) if before else (None, ()))
+        return Roles(agent, patient, agent_assoc, patient_assoc, "args.passive_by")
+    if (passive or under) and before:
+        patient, patient_assoc = _group_back(actors, before[-1], text)
+        return Roles(None, patient, (), patient_assoc, "args.passive")
+    if after and _BETWEEN.match(folded, trigger.end) and _BETWEEN.fullmatch(folded, trigger.end, actors[after[0]].start):
+        first, rest = _group_forward(actors, after[0], text)
+        return Roles(first, rest[0] if rest else None, (), rest[1:], "args.between")
+    agent = patient = None
+    agent_assoc: tuple[Span, ...] = ()
+    patient_assoc: tuple[Span, ...] = ()
+    if before:
+        agent, agent_assoc = _group_back(actors, before[-1], text)
+    if after:
+        patient, patient_assoc = _group_forward(actors, after[0], text)
+    return Roles(agent, patient, agent_assoc, patient_assoc, "args.active")

@@ -1,0 +1,245 @@
+"""Event assembly: from the layers of a document to complete ACLED-style :class:`Event` rows."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .. import resolve
+from ..actors import ActorLexicon
+from ..models import Doc, Event, Evidence, Span
+from .actors_roles import Coded, Namer, actor_evidence, code_actors, kind_of
+from .decide import ARMED, CROWD, EVENT_TYPE, Facts, decide, disorder_type
+from .mentions import Mention
+from .where_when import DateResolver, PlaceLocator, When, Where, default_resolver, when, where
+
+LAYER_EVENT = "event"
+# Events whose confidence is below this are dropped by default (``--min-confidence``). A lone weak
+# cue ("elections", an ambiguous "strike") scores below it; any asserted violent, protest or
+# strategic trigger with its actors scores above it.
+DEFAULT_MIN_CONFIDENCE = 0.35
+_DEFAULT = object()
+
+
+@dataclass(frozen=True, slots=True)
+class EventOptions:
+    """Options of the event coder. ``date_resolver``/``place_locator`` default to the temporal and
+    places stages' ``resolve_event_date`` and ``locate_event``."""
+
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    date_resolver: DateResolver | None | object = _DEFAULT
+    place_locator: PlaceLocator | None | object = _DEFAULT
+
+
+def _options(options: Any) -> tuple[float, DateResolver | None, PlaceLocator | None]:
+    min_conf = getattr(options, "min_confidence", None)
+    min_conf = DEFAULT_MIN_CONFIDENCE if min_conf is None else float(min_conf)
+    dr = getattr(options, "date_resolver", _DEFAULT)
+    pl = getattr(options, "place_locator", _DEFAULT)
+    if dr is _DEFAULT:
+        dr = default_resolver("temporal", "resolve_event_date")
+    if pl is _DEFAULT:
+        pl = default_resolver("places", "locate_event")
+    return min_conf, dr, pl  # type: ignore[return-value]
+
+
+def code_events(doc: Doc, options: Any = None) -> list[Event]:
+    """Complete events for ``doc``; runs the actor and event stages first if they have not run."""
+    from ..actors import ActorStage
+    from .stage import EventStage
+
+    if "actor" not in doc.layers:
+        ActorStage()(doc)
+    if LAYER_EVENT not in doc.layers:
+        EventStage()(doc)
+    min_conf, date_resolver, place_locator = _options(options)
+    mentions: list[Mention] = [s.value for s in doc.layer(LAYER_EVENT)]
+    if not mentions:
+        return []
+    whens = [when(doc, m.sentence[0], m.sentence[1], date_resolver) for m in mentions]
+    wheres = [where(doc, m.sentence[0], m.sentence[1], place_locator) for m in mentions]
+    keys = [(w.day, bool(w.evidence), resolve.place_key(p.place), bool(p.evidence)) for w, p in zip(whens, wheres, strict=True)]
+    lexicon = ActorLexicon.default()
+    events: list[Event] = []
+    for n, members in enumerate(resolve.group(keys)):
+        event = _build(doc, [mentions[i] for i in members], [whens[i] for i in members],
+                       [wheres[i] for i in members], lexicon, n)
+        if event is not None and event.confidence >= min_conf:
+            events.append(event)
+    return events
+
+
+def _first_with(items: Sequence[Any], attr: str) -> Any:
+    for item in items:
+        if getattr(item, attr):
+            return item
+    return items[0]
+
+
+def _build(doc: Doc, mentions: list[Mention], whens: list[When], wheres: list[Where],
+           lexicon: ActorLexicon, index: int) -> Event | None:
+    text = doc.text
+    frames: dict[str, float] = {}
+    context: set[str] = set()
+    for m in mentions:
+        for frame, weight in m.frames:
+            frames[frame] = max(frames.get(frame, 0.0), weight)
+        context |= m.context
+    main = min(mentions, key=lambda m: (_rank(m), m.sentence[0]))
+    w_when: When = _first_with([w for w in whens if w.day] or whens, "evidence")
+    w_where: Where = _first_with([p for p in wheres if p.place] or wheres, "evidence")
+    place = w_where.place
+    iso3 = place.iso3 if place else _country_from_actors(mentions, lexicon)
+    day = w_when.day
+    namer = Namer(lexicon, iso3, day)
+    roles = main.roles
+    facts = _facts(roles, namer, iso3)
+    decision = decide(frames, context, facts)
+    if decision is None:
+        return None
+    sub, rule = decision
+    all_roles = [m.roles for m in mentions]
+    figures = resolve.fatalities(text, [(m.sentence, [(n.start, n.end, n.value.value, n.rule) for n in m.numbers
+                                                       if n.label == "killed"]) for m in mentions])
+    civilian_victims = _civilian_victims(mentions)
+    coded = code_actors(sub, roles, all_roles, namer, civilian_victims)
+    if coded.actor1.actor is None:
+        return None
+    a1, a2 = coded.actor1.actor, coded.actor2.actor
+    inter1, inter2 = a1.inter, a2.inter if a2 else 0
+    evidence = [Evidence("sub_event_type", t.start, t.end, text[t.start : t.end], t.rule)
+                for m in mentions for t in m.triggers]
+    evidence.append(Evidence("sub_event_type", main.main.start, main.main.end, text[main.main.start : main.main.end], rule))
+    evidence.extend(actor_evidence(coded, text))
+    evidence.extend(figures.evidence)
+    evidence.extend(w_when.evidence)
+    evidence.extend(w_where.evidence)
+    confidence = _confidence(frames, main, coded, mentions, doc, index)
+    article = doc.article
+    return Event(
+        event_id=_event_id(article.id, main.main),
+        event_date=day or date.min,
+        time_precision=w_when.precision if day else 3,
+        disorder_type=disorder_type(sub),
+        event_type=EVENT_TYPE[sub],
+        sub_event_type=sub,
+        actor1=a1.name,
+        assoc_actor_1="; ".join(a.name for a in coded.actor1.assoc),
+        inter1=inter1,
+        actor2=a2.name if a2 else "",
+        assoc_actor_2="; ".join(a.name for a in coded.actor2.assoc),
+        inter2=inter2,
+        interaction=_interaction(inter1, inter2),
+        civilian_targeting="Civilian targeting" if inter2 == 7 or (inter1 == 7 and inter2 == 0) else "",
+        iso3=place.iso3 if place else (iso3 or ""),
+        country=place.country if place else (lexicon.countries.get(iso3 or "", "")),
+        admin1=(place.admin1 or "") if place else "",
+        admin2=(place.admin2 or "") if place else "",
+        admin3=(place.admin3 or "") if place else "",
+        location=place.name if place else "",
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=w_where.precision,
+        fatalities=figures.fatalities,
+        fatalities_low=figures.low,
+        fatalities_high=figures.high,
+        source=article.source or "",
+        source_url=article.url or "",
+        notes=_notes(sub, a1.name, a2.name if a2 else "", place.name if place else "", day, figures.fatalities),
+        article_id=article.id,
+        confidence=round(confidence, 3),
+        evidence=tuple(evidence),
+        claims=figures.claims,
+    )
+
+
+_FRAME_RANK = {f: i for i, f in enumerate((
+    "chemical", "capture", "regain", "clash", "suicide", "airstrike", "shelling", "ied", "grenade", "protest",
+    "riot", "mob", "sexual", "kill", "attack", "injure", "abduct", "agreement", "arrest", "disrupt", "base",
+    "loot", "withdraw", "change", "intervene", "other"))}
+
+
+def _rank(m: Mention) -> int:
+    return _FRAME_RANK.get(m.main.label, 99)
+
+
+def _facts(roles: Any, namer: Namer, iso3: str | None) -> Facts:
+    agent, patient = roles.agent, roles.patient
+    agent_kind, patient_kind = kind_of(agent), kind_of(patient)
+    agent_state = False
+    if agent is not None and agent_kind in ARMED:
+        actor = namer.of(agent)
+        agent_state = actor.inter == 1 and (iso3 is None or actor.iso3 in (None, iso3))
+    return Facts(
+        agent_kind=agent_kind, agent_state=agent_state, agent_armed=agent_kind in ARMED,
+        patient_kind=patient_kind, patient_armed=patient_kind in ARMED,
+        patient_people=patient_kind in CROWD,
+    )
+
+
+def _civilian_victims(mentions: list[Mention]) -> bool:
+    for m in mentions:
+        frames = m.frame_weights
+        if any(f in frames for f in ("kill", "injure")) and kind_of(m.roles.patient) in ("person", "civilians"):
+            return True
+        if any(kind_of(a) == "civilians" for a in m.actors):
+            return True
+    return False
+
+
+def _country_from_actors(mentions: list[Mention], lexicon: ActorLexicon) -> str | None:
+    """Without a place, the country of the state forces or people named with a country modifier."""
+    for m in mentions:
+        for span in m.actors:
+            value = span.value
+            iso3 = getattr(value, "modifier", None)
+            if iso3:
+                return str(iso3)
+    for m in mentions:
+        for span in m.actors:
+            iso3 = getattr(span.value, "iso3", None)
+            if iso3 and getattr(span.value, "inter", 0) in (1, 2, 3, 4):
+                return str(iso3)
+    return None
+
+
+def _interaction(inter1: int, inter2: int) -> int:
+    if inter2 == 0:
+        return inter1 * 10
+    lo, hi = sorted((inter1, inter2))
+    return lo * 10 + hi
+
+
+def _confidence(frames: dict[str, float], main: Mention, coded: Coded, mentions: list[Mention], doc: Doc,
+                index: int) -> float:
+    weight = frames.get(main.main.label, main.main.score)
+    conf = 0.25 + 0.45 * weight
+    if coded.actor1.spans:
+        conf += 0.1
+    if coded.actor2.actor is not None:
+        conf += 0.05
+    conf += min(0.1, 0.03 * (len(mentions) - 1))
+    if index == 0:
+        conf += 0.05
+    if main.zone in ("caption", "highlights", "credit", "furniture"):
+        conf -= 0.2
+    return max(0.0, min(1.0, conf))
+
+
+def _event_id(article_id: str, main: Span) -> str:
+    digest = hashlib.sha256(f"{article_id}:{main.start}:{main.end}".encode()).hexdigest()[:12]
+    return f"{article_id}-{digest}"
+
+
+def _notes(sub: str, actor1: str, actor2: str, location: str, day: date | None, fatalities: int) -> str:
+    parts = [f"On {day.isoformat()}," if day else "On an unknown date,", actor1]
+    parts.append(f"- {sub.lower()}")
+    if actor2:
+        parts.append(f"against {actor2}")
+    if location:
+        parts.append(f"in {location}")
+    tail = f"; {fatalities} reported fatalities." if fatalities else "."
+    return " ".join(parts) + tail

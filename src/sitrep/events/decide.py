@@ -1,0 +1,152 @@
+"""From frames and roles to ACLED's event type, sub-event type and disorder type.
+
+The frames found together in one event ("protest" + "intervene", "capture" + "clash", "kill" with a
+civilian victim) and the kinds of actors involved decide the sub-event type. Where an event fits
+several types, ACLED's hierarchy rule applies: the type listed higher in the codebook wins, e.g. a
+battle with shelling is an Armed clash; an attack on civilians by shelling is Shelling; violent
+demonstrators make a Violent demonstration even when police intervene.
+
+Each outcome carries the rule id that produced it, shown by ``sitrep explain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EVENT_TYPE = {
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Armed clash": "Battles",
+    "Excessive force against protesters": "Protests",
+    "Protest with intervention": "Protests",
+    "Peaceful protest": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+
+def disorder_type(sub_event_type: str) -> str:
+    event_type = EVENT_TYPE[sub_event_type]
+    if sub_event_type == "Excessive force against protesters":
+        return "Political violence; Demonstrations"
+    if event_type in ("Protests",) or sub_event_type == "Violent demonstration":
+        return "Demonstrations"
+    if event_type == "Strategic developments":
+        return "Strategic developments"
+    return "Political violence"
+
+
+# Actor kinds (see data/actors/generic.yaml) grouped by what they can do in an event.
+ARMED = frozenset({"military", "police", "named", "unidentified", "gang", "militia", "communal", "external"})
+CROWD = frozenset({"rioters", "person", "civilians", "protesters"})
+VIOLENCE = ("kill", "injure", "attack", "abduct", "sexual")
+REMOTE = ("airstrike", "shelling", "ied", "grenade", "suicide", "chemical")
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the event coder knows about one event besides its frames."""
+
+    agent_kind: str | None = None  # actor kind of actor1 ("military", "named", "person", ...)
+    agent_state: bool = False  # actor1 is the state forces of the event's country
+    agent_armed: bool = False
+    patient_kind: str | None = None
+    patient_armed: bool = False
+    patient_people: bool = False  # the target is people (civilians, villagers, protesters)
+
+
+def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[str, str] | None:
+    """(sub_event_type, rule id) for an event with these asserted frames, or None."""
+    f = frames
+
+    def has(frame: str, weight: float = 0.0) -> bool:
+        return f.get(frame, -1.0) >= weight
+
+    violence = any(has(v, 0.5) for v in VIOLENCE)
+    fight = has("clash", 0.6) or (has("attack") and facts.patient_armed) or "clash" in context
+    protest = has("protest", 0.5) or (facts.agent_kind == "protesters" and has("protest"))
+    crowd_agent = facts.agent_kind in CROWD
+
+    if has("chemical"):
+        return "Chemical weapon", "decide.chemical"
+    if has("capture") or has("regain"):
+        if fight or has("kill") or has("airstrike") or has("shelling"):
+            if facts.agent_state:
+                return "Government regains territory", "decide.territory_state"
+            return "Non-state actor overtakes territory", "decide.territory_nonstate"
+        if not any(has(v, 0.6) for v in (*VIOLENCE, *REMOTE)):
+            return "Non-violent transfer of territory", "decide.territory_peaceful"
+    if protest and not any(has(r, 0.8) for r in REMOTE):
+        if has("riot", 0.6) or (has("riot") and crowd_agent) or (has("mob") and crowd_agent):
+            return "Violent demonstration", "decide.protest_violent"
+        if (has("kill", 0.5) or has("injure", 0.6)) and not crowd_agent and facts.agent_armed:
+            return "Excessive force against protesters", "decide.protest_force"
+        if has("intervene") or has("arrest") or has("injure") or has("kill"):
+            return "Protest with intervention", "decide.protest_intervention"
+        return "Peaceful protest", "decide.protest"
+    if has("suicide"):
+        return "Suicide bomb", "decide.suicide"
+    if has("clash", 0.6) and not crowd_agent and (facts.patient_armed or facts.patient_kind is None
+                                                  or not facts.patient_people):
+        return "Armed clash", "decide.clash"
+    if has("airstrike", 0.6):
+        return "Air/drone strike", "decide.airstrike"
+    if has("shelling", 0.6):
+        return "Shelling/artillery/missile attack", "decide.shelling"
+    if has("grenade", 0.9) and not has("ied", 0.9):
+        return "Grenade", "decide.grenade"
+    if has("ied", 0.5):
+        return "Remote explosive/landmine/IED", "decide.ied"
+    if has("grenade"):
+        return "Grenade", "decide.grenade"
+    if has("mob") or (crowd_agent and (violence or has("riot", 0.6) or has("clash"))):
+        return "Mob violence", "decide.mob"
+    if has("riot", 0.7):
+        return "Violent demonstration", "decide.riot"
+    if violence or has("clash"):
+        if facts.patient_armed and facts.agent_armed or (has("clash") and not facts.patient_people):
+            return "Armed clash", "decide.attack_armed"
+        if has("sexual", 0.8):
+            return "Sexual violence", "decide.sexual"
+        if has("kill", 0.5) or has("injure", 0.5) or has("attack", 0.5):
+            if has("abduct", 0.7) and not has("kill", 0.5) and not has("injure", 0.6):
+                return "Abduction/forced disappearance", "decide.abduct"
+            return "Attack", "decide.attack"
+        if has("abduct"):
+            return "Abduction/forced disappearance", "decide.abduct"
+        if has("sexual"):
+            return "Sexual violence", "decide.sexual"
+    if has("agreement", 0.5):
+        return "Agreement", "decide.agreement"
+    if has("arrest", 0.5):
+        return "Arrests", "decide.arrest"
+    if has("disrupt", 0.5):
+        return "Disrupted weapons use", "decide.disrupt"
+    if has("base"):
+        return "Headquarters or base established", "decide.base"
+    if has("loot", 0.5) or has("riot", 0.6):
+        return "Looting/property destruction", "decide.loot"
+    if has("capture") or has("regain") or has("withdraw", 0.6):
+        return "Non-violent transfer of territory", "decide.territory_peaceful"
+    if has("change", 0.4):
+        return "Change to group/activity", "decide.change"
+    if has("other", 0.5):
+        return "Other", "decide.other"
+    return None

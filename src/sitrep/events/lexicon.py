@@ -1,0 +1,186 @@
+"""The event lexicons: triggers per frame, modality cues and casualty conventions.
+
+Each data file under ``data/events/`` is validated on first use and compiled into Aho-Corasick
+automata (:class:`sitrep.actors.PhraseMatcher`). :func:`EventLexicon.default` is built once per
+process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..actors.phrases import PhraseMatcher, fold_key
+from ..resources import load_yaml, require
+
+TRIGGERS_FILE = "events/triggers.yaml"
+MODALITY_FILE = "events/modality.yaml"
+CASUALTIES_FILE = "events/casualties.yaml"
+
+FRAMES = (
+    "protest", "intervene", "riot", "mob", "clash", "attack", "kill", "injure", "abduct", "sexual",
+    "airstrike", "suicide", "shelling", "ied", "grenade", "chemical", "capture", "regain", "withdraw",
+    "agreement", "arrest", "change", "disrupt", "base", "loot", "other",
+)
+MODALITIES = ("negated", "future", "hypothetical", "statement", "drill", "topic", "separate", "background")
+SCOPES = ("next", "clause", "back", "sentence")
+CASUALTY_KINDS = ("killed", "injured", "arrested", "abducted")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    frame: str
+    weight: float
+    phrase: str
+    requires: tuple[str, ...] = ()
+    forbids: tuple[str, ...] = ()
+    lower_only: bool = False
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    modality: str
+    phrase: str
+    scope: str
+    words: int = 4
+    keeps: frozenset[str] = frozenset()
+    after_frames: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWord:
+    """A word in the number lexicon: cardinal, multiplier, vague quantity or qualifier."""
+
+    role: str  # "number", "multiplier", "vague", "qualifier", "none", "cumulative", "kind_after", ...
+    value: int = 0
+    label: str = ""
+
+
+class EventLexicon:
+    """Compiled trigger, modality and number matchers."""
+
+    def __init__(self, triggers: list[tuple[str, TriggerEntry]], cues: list[tuple[str, CueEntry]],
+                 numbers: list[tuple[str, NumberWord]], singular: frozenset[str],
+                 pronouns: dict[str, int], not_counts: frozenset[str], months: frozenset[str]) -> None:
+        self.triggers: PhraseMatcher[TriggerEntry] = PhraseMatcher(triggers)
+        self.cues: PhraseMatcher[CueEntry] = PhraseMatcher(cues)
+        self.numbers: PhraseMatcher[NumberWord] = PhraseMatcher(numbers)
+        self.context: PhraseMatcher[str] = PhraseMatcher(
+            (word, word) for _, t in triggers for word in (*t.requires, *t.forbids)
+        )
+        self.singular = singular
+        self.pronouns = pronouns
+        self.not_counts = not_counts
+        self.months = months
+
+    @classmethod
+    def default(cls) -> EventLexicon:
+        return _default()
+
+
+@cache
+def _default() -> EventLexicon:
+    numbers, singular, pronouns = _load_casualties()
+    data = _versioned(CASUALTIES_FILE)
+    not_counts = frozenset(_words(data.get("not_counts"), CASUALTIES_FILE, "not_counts", "not_counts"))
+    months = frozenset(_words(data.get("months"), CASUALTIES_FILE, "months", "months"))
+    return EventLexicon(_load_triggers(), _load_cues(), numbers, singular, pronouns, not_counts, months)
+
+
+def _versioned(name: str) -> dict[str, Any]:
+    data = load_yaml(name)
+    require(isinstance(data, dict), name, "top level", "must be a mapping")
+    require(data.get("version") == 1, name, "version", "unsupported version (expected 1)")
+    return data  # type: ignore[no-any-return]
+
+
+def _words(value: Any, file: str, entry: object, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    require(isinstance(value, list) and all(isinstance(v, str) and v for v in value), file, entry,
+            f"{key} must be a list of phrases")
+    return tuple(fold_key(v) for v in value)
+
+
+def _load_triggers() -> list[tuple[str, TriggerEntry]]:
+    data = _versioned(TRIGGERS_FILE)
+    frames = data.get("frames")
+    require(isinstance(frames, dict) and bool(frames), TRIGGERS_FILE, "frames", "must be a mapping")
+    out: list[tuple[str, TriggerEntry]] = []
+    for frame, spec in frames.items():
+        require(frame in FRAMES, TRIGGERS_FILE, frame, f"unknown frame (known: {', '.join(FRAMES)})")
+        require(isinstance(spec, dict) and isinstance(spec.get("phrases"), list), TRIGGERS_FILE, frame,
+                "needs a list of phrases")
+        default_weight = spec.get("weight", 0.7)
+        for item in spec["phrases"]:
+            if isinstance(item, str):
+                item = {"phrase": item}
+            require(isinstance(item, dict) and isinstance(item.get("phrase"), str), TRIGGERS_FILE, item,
+                    f"{frame}: an entry is a phrase or a mapping with 'phrase'")
+            unknown = set(item) - {"phrase", "weight", "requires", "forbids", "lower_only", "prefix"}
+            require(not unknown, TRIGGERS_FILE, item, f"unknown keys {sorted(unknown)}")
+            weight = item.get("weight", default_weight)
+            require(isinstance(weight, int | float) and 0 < weight <= 1, TRIGGERS_FILE, item,
+                    "weight must be in (0, 1]")
+            entry = TriggerEntry(
+                frame=frame, weight=float(weight), phrase=item["phrase"],
+                requires=_words(item.get("requires"), TRIGGERS_FILE, item, "requires"),
+                forbids=_words(item.get("forbids"), TRIGGERS_FILE, item, "forbids"),
+                lower_only=bool(item.get("lower_only", False)), prefix=bool(item.get("prefix", False)),
+            )
+            out.append((item["phrase"], entry))
+    return out
+
+
+def _load_cues() -> list[tuple[str, CueEntry]]:
+    data = _versioned(MODALITY_FILE)
+    cues = data.get("cues")
+    require(isinstance(cues, dict), MODALITY_FILE, "cues", "must be a mapping")
+    out: list[tuple[str, CueEntry]] = []
+    for modality, items in cues.items():
+        require(modality in MODALITIES, MODALITY_FILE, modality, f"unknown modality (known: {MODALITIES})")
+        require(isinstance(items, list), MODALITY_FILE, modality, "must be a list of cues")
+        for item in items:
+            require(isinstance(item, dict) and isinstance(item.get("phrase"), str), MODALITY_FILE, item,
+                    "a cue is a mapping with 'phrase'")
+            scope = item.get("scope", "next")
+            require(scope in SCOPES, MODALITY_FILE, item, f"scope must be one of {SCOPES}")
+            words = item.get("words", 4)
+            require(isinstance(words, int) and words > 0, MODALITY_FILE, item, "words must be > 0")
+            keeps = frozenset(_words(item.get("keeps"), MODALITY_FILE, item, "keeps"))
+            after = frozenset(_words(item.get("after_frames"), MODALITY_FILE, item, "after_frames"))
+            for frame in keeps | after:
+                require(frame in FRAMES, MODALITY_FILE, item, f"unknown frame {frame!r}")
+            out.append((item["phrase"], CueEntry(modality, item["phrase"], scope, words, keeps, after)))
+    return out
+
+
+def _load_casualties() -> tuple[list[tuple[str, NumberWord]], frozenset[str], dict[str, int]]:
+    data = _versioned(CASUALTIES_FILE)
+    out: list[tuple[str, NumberWord]] = []
+    for section, role in (("numbers", "number"), ("multipliers", "multiplier"), ("vague", "vague")):
+        table = data.get(section)
+        require(isinstance(table, dict) and bool(table), CASUALTIES_FILE, section, "must be a mapping")
+        for word, value in table.items():
+            require(isinstance(value, int) and value >= 0, CASUALTIES_FILE, word, f"{section}: value must be >= 0")
+            out.append((str(word), NumberWord(role, value)))
+    qualifiers = data.get("qualifiers") or {}
+    for word, reading in qualifiers.items():
+        require(reading in ("low", "approximate"), CASUALTIES_FILE, word, "qualifier is low or approximate")
+        out.append((word, NumberWord("qualifier", 0, reading)))
+    kinds = data.get("kinds")
+    require(isinstance(kinds, dict), CASUALTIES_FILE, "kinds", "must be a mapping")
+    for kind, spec in kinds.items():
+        require(kind in CASUALTY_KINDS, CASUALTIES_FILE, kind, f"unknown kind (known: {CASUALTY_KINDS})")
+        for side in ("after", "before"):
+            for word in _words(spec.get(side), CASUALTIES_FILE, kind, side):
+                out.append((word, NumberWord(f"kind_{side}", 0, kind)))
+    for section in ("none", "cumulative"):
+        for word in _words(data.get(section), CASUALTIES_FILE, section, section):
+            out.append((word, NumberWord(section)))
+    singular = frozenset(_words(data.get("singular_people"), CASUALTIES_FILE, "singular_people", "singular_people"))
+    pronouns = data.get("pronouns") or {}
+    require(all(isinstance(v, int) for v in pronouns.values()), CASUALTIES_FILE, "pronouns", "values are ints")
+    return out, singular, {str(k): int(v) for k, v in pronouns.items()}

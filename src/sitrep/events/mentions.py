@@ -1,0 +1,103 @@
+"""Event mentions: one per sentence that asserts at least one event frame.
+
+A mention gathers, for one sentence, the asserted triggers (by frame, with their weights), the
+frames only mentioned as context (the topic of a protest, fighting "coded separately"), the casualty
+figures that belong to it, and the roles attached to its main trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Span
+from .arguments import Roles, attach
+from .modality import ASSERTED, modality_of
+
+# Which trigger of a sentence gets its roles attached first: the frames highest in ACLED's
+# hierarchy, then the more specific ones.
+FRAME_ORDER = (
+    "chemical", "capture", "regain", "clash", "suicide", "airstrike", "shelling", "ied", "grenade",
+    "protest", "riot", "mob", "sexual", "kill", "attack", "injure", "abduct", "agreement", "arrest",
+    "disrupt", "base", "loot", "withdraw", "change", "intervene", "other",
+)
+_ORDER = {f: i for i, f in enumerate(FRAME_ORDER)}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Value of an ``event`` span: what one sentence says happened."""
+
+    sentence: tuple[int, int]
+    zone: str
+    frames: tuple[tuple[str, float], ...]  # asserted frame -> strongest weight
+    context: frozenset[str]  # frames present but not asserted here
+    triggers: tuple[Span, ...]  # asserted trigger spans
+    dropped: tuple[tuple[Span, str, Span | None], ...]  # (trigger, modality, cue) not asserted
+    main: Span
+    roles: Roles
+    numbers: tuple[Span, ...]
+    actors: tuple[Span, ...]
+
+    @property
+    def frame_weights(self) -> dict[str, float]:
+        return dict(self.frames)
+
+
+def build_mentions(text: str, folded: str, sentences: list[tuple[int, int]], zones: list[str],
+                   triggers: list[Span], cues: list[Span], numbers: list[Span],
+                   actors: list[Span]) -> list[Mention]:
+    """Group the layers by sentence and keep the sentences that assert an event."""
+    out: list[Mention] = []
+    ti = ci = ni = ai = 0
+    for si, (s_start, s_end) in enumerate(sentences):
+        s_trig, ti = _take(triggers, ti, s_start, s_end)
+        if not s_trig:
+            _, ci = _take(cues, ci, s_start, s_end)
+            _, ni = _take(numbers, ni, s_start, s_end)
+            _, ai = _take(actors, ai, s_start, s_end)
+            continue
+        s_cues, ci = _take(cues, ci, s_start, s_end)
+        s_nums, ni = _take(numbers, ni, s_start, s_end)
+        s_actors, ai = _take(actors, ai, s_start, s_end)
+        asserted: list[Span] = []
+        dropped: list[tuple[Span, str, Span | None]] = []
+        for trig in s_trig:
+            modality, cue = modality_of(trig, s_cues, s_trig, folded, (s_start, s_end))
+            if modality == ASSERTED:
+                asserted.append(trig)
+            else:
+                dropped.append((trig, modality, cue))
+        if not asserted:
+            continue
+        frames: dict[str, float] = {}
+        for trig in asserted:
+            frames[trig.label] = max(frames.get(trig.label, 0.0), trig.score)
+        main = min(asserted, key=lambda t: (_ORDER.get(t.label, 99), -t.score, t.start))
+        kept_numbers = tuple(n for n in s_nums if n.label != "cumulative"
+                             and not _inside_topic(n, s_trig, s_cues, folded, (s_start, s_end)))
+        out.append(Mention(
+            sentence=(s_start, s_end), zone=zones[si], frames=tuple(frames.items()),
+            context=frozenset(t.label for t, _, _ in dropped), triggers=tuple(asserted),
+            dropped=tuple(dropped), main=main, roles=attach(text, folded, (s_start, s_end), main, s_actors),
+            numbers=kept_numbers, actors=tuple(s_actors),
+        ))
+    return out
+
+
+def _take(spans: list[Span], i: int, start: int, end: int) -> tuple[list[Span], int]:
+    """Spans starting in [start, end) from a sorted list, advancing the cursor."""
+    while i < len(spans) and spans[i].start < start:
+        i += 1
+    j = i
+    while j < len(spans) and spans[j].start < end:
+        j += 1
+    return spans[i:j], j
+
+
+def _inside_topic(number: Span, triggers: list[Span], cues: list[Span], folded: str,
+                  sentence: tuple[int, int]) -> bool:
+    """A figure governed by a topic/separate/background cue belongs to another event."""
+    probe = Span(number.start, number.end, "number", "kill", "", None)
+    modality, _ = modality_of(probe, [c for c in cues if c.label in ("topic", "separate", "background")],
+                              triggers, folded, sentence)
+    return modality != ASSERTED

@@ -1,0 +1,65 @@
+"""Modality: whether a trigger asserts an event that happened, or something else.
+
+Cues (``data/events/modality.yaml``) are found in one pass and written to the ``modality`` layer;
+:func:`modality_of` then decides, for one trigger, which cue governs it (by the cue's scope) and so
+whether it is asserted, negated, future, hypothetical, a statement, a drill, the topic of another
+event, an event coded separately, or background history.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import LAYER_MODALITY, Span
+from .lexicon import CueEntry, EventLexicon
+
+ASSERTED = "asserted"
+# When several cues govern a trigger, the first modality in this order wins.
+PRIORITY = ("separate", "drill", "negated", "future", "hypothetical", "statement", "topic", "background")
+_RANK = {m: i for i, m in enumerate(PRIORITY)}
+_WORD = re.compile(r"[\w']+")
+_STOP = re.compile(r"[;.!?]\s")
+_BACK_BOUNDARY = re.compile(r"[,;(]|\b(?:after|following|when|while|amid|and|which|who|as)\b")
+
+
+def find_cues(folded: str, lexicon: EventLexicon) -> list[Span]:
+    return [
+        Span(h.start, h.end, LAYER_MODALITY, entry.modality, f"modality.{entry.modality}", entry)
+        for h in lexicon.cues.find(folded)
+        for entry in h.values[:1]
+    ]
+
+
+def modality_of(trigger: Span, cues: list[Span], triggers: list[Span], folded: str,
+                sentence: tuple[int, int]) -> tuple[str, Span | None]:
+    """The modality of ``trigger`` given the cues and triggers of its sentence."""
+    best: tuple[str, Span | None] = (ASSERTED, None)
+    for cue in cues:
+        entry: CueEntry = cue.value
+        if trigger.label in entry.keeps or not _governs(entry, cue, trigger, folded, sentence):
+            continue
+        if entry.after_frames and not any(
+            t.end <= cue.start and t.label in entry.after_frames for t in triggers
+        ):
+            continue
+        if best[1] is None or _RANK[entry.modality] < _RANK[best[0]]:
+            best = (entry.modality, cue)
+    return best
+
+
+def _governs(entry: CueEntry, cue: Span, trigger: Span, folded: str, sentence: tuple[int, int]) -> bool:
+    if entry.scope == "sentence":
+        return True
+    if entry.scope == "back":
+        if trigger.end > cue.start:
+            return False
+        head = folded[trigger.end : cue.start].rstrip(" (")
+        return _BACK_BOUNDARY.search(head) is None
+    if trigger.start < cue.end:
+        return False
+    between = folded[cue.end : trigger.start]
+    if _STOP.search(between):
+        return False
+    if entry.scope == "next":
+        return len(_WORD.findall(between)) < entry.words and ";" not in between
+    return True  # clause: to the end of the sentence

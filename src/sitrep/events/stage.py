@@ -1,0 +1,53 @@
+"""EventStage: numbers, triggers, modality and event mentions for one document."""
+
+from __future__ import annotations
+
+from ..actors import fold
+from ..models import LAYER_ACTOR, LAYER_MODALITY, LAYER_NUMBER, LAYER_SENTENCE, LAYER_TRIGGER, Doc, Span
+from .lexicon import EventLexicon
+from .mentions import build_mentions
+from .modality import find_cues
+from .numbers import find_numbers
+from .triggers import find_triggers
+
+LAYER_EVENT = "event"
+
+
+class EventStage:
+    """Writes the ``number``, ``trigger``, ``modality`` and ``event`` layers.
+
+    Each ``event`` span covers a sentence that asserts an event; its value is a
+    :class:`~sitrep.events.mentions.Mention`. :func:`sitrep.events.code_events` turns them into
+    :class:`~sitrep.models.Event` rows.
+    """
+
+    name = "events"
+    requires: tuple[str, ...] = (LAYER_SENTENCE, LAYER_ACTOR)
+    assigns: tuple[str, ...] = (LAYER_NUMBER, LAYER_TRIGGER, LAYER_MODALITY, LAYER_EVENT)
+
+    def __init__(self, lexicon: EventLexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> EventLexicon:
+        if self._lexicon is None:
+            self._lexicon = EventLexicon.default()
+        return self._lexicon
+
+    def __call__(self, doc: Doc) -> None:
+        text = doc.text
+        folded = fold(text)
+        sentence_spans = doc.layer(LAYER_SENTENCE) or [Span(0, len(text), LAYER_SENTENCE, "body")]
+        sentences = [(s.start, s.end) for s in sentence_spans]
+        zones = [s.label for s in sentence_spans]
+        lexicon = self.lexicon
+        numbers = find_numbers(text, folded, sentences, lexicon)
+        triggers = find_triggers(text, folded, sentences, lexicon)
+        cues = find_cues(folded, lexicon)
+        doc.add(LAYER_NUMBER, numbers)
+        doc.add(LAYER_TRIGGER, triggers)
+        doc.add(LAYER_MODALITY, cues)
+        mentions = build_mentions(text, folded, sentences, zones, doc.layer(LAYER_TRIGGER),
+                                  doc.layer(LAYER_MODALITY), doc.layer(LAYER_NUMBER), doc.layer(LAYER_ACTOR))
+        doc.add(LAYER_EVENT, [Span(m.sentence[0], m.sentence[1], LAYER_EVENT, m.main.label, m.main.rule, m)
+                              for m in mentions])

@@ -1,0 +1,66 @@
+"""Trigger spotting: words and phrases that evoke an event frame (see ``data/events/triggers.yaml``).
+
+One Aho-Corasick pass over the folded text finds every trigger phrase; each hit is then checked
+against its entry's constraints (required/forbidden words in the same sentence, lower case only,
+sentence-initial only) and becomes one span per frame in the ``trigger`` layer.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..models import LAYER_TRIGGER, Span
+from .lexicon import EventLexicon, TriggerEntry
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Value of a trigger span: the frame it evokes, how strongly, and the lexicon phrase."""
+
+    frame: str
+    weight: float
+    phrase: str
+
+
+def sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (sentences sorted, non-overlapping), or -1."""
+    i = bisect_right([s for s, _ in sentences], offset) - 1
+    if i >= 0 and offset < sentences[i][1]:
+        return i
+    return -1
+
+
+def find_triggers(text: str, folded: str, sentences: list[tuple[int, int]], lexicon: EventLexicon) -> list[Span]:
+    hits = lexicon.triggers.find(folded)
+    if not hits:
+        return []
+    context: dict[int, set[str]] = {}
+    for c in lexicon.context.all_hits(folded):
+        context.setdefault(sentence_index(sentences, c.start), set()).add(c.key)
+    spans: list[Span] = []
+    for hit in hits:
+        si = sentence_index(sentences, hit.start)
+        s_start = sentences[si][0] if si >= 0 else 0
+        words = context.get(si, set())
+        best: dict[str, TriggerEntry] = {}
+        for entry in hit.values:
+            if not _allowed(entry, text, folded, hit.start, hit.end, s_start, words):
+                continue
+            if entry.frame not in best or entry.weight > best[entry.frame].weight:
+                best[entry.frame] = entry
+        for frame, entry in best.items():
+            spans.append(Span(hit.start, hit.end, LAYER_TRIGGER, frame, f"trigger.{frame}",
+                              Trigger(frame, entry.weight, entry.phrase), entry.weight))
+    return spans
+
+
+def _allowed(entry: TriggerEntry, text: str, folded: str, start: int, end: int, s_start: int,
+             words: set[str]) -> bool:
+    if entry.lower_only and not text[start:end].islower():
+        return False
+    if entry.prefix and folded[s_start:start].strip(" \"'*-[") != "":
+        return False
+    if entry.requires and not any(w in words for w in entry.requires):
+        return False
+    return not (entry.forbids and any(w in words for w in entry.forbids))
