@@ -22,7 +22,9 @@ def _to_date(ctx: click.Context, param: click.Parameter, value: datetime | None)
 
 def date_option(*names: str, help: str) -> Callable[[F], F]:
     """An option taking a YYYY-MM-DD date, passed to the command as a :class:`datetime.date`."""
-    return click.option(*names, type=click.DateTime(["%Y-%m-%d"]), callback=_to_date, help=help)
+    return click.option(
+        *names, type=click.DateTime(["%Y-%m-%d"]), callback=_to_date, metavar="YYYY-MM-DD", help=help
+    )
 
 
 def reading_options(command: F) -> F:
