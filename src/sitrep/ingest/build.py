@@ -42,8 +42,12 @@ def clean(value: object) -> str | None:
     return None
 
 
-def from_segment(text: str, seg: Segment, found: Found, origin: Origin, options: ReadOptions) -> Article:
+def from_segment(
+    text: str, seg: Segment, found: Found, origin: Origin, options: ReadOptions
+) -> Article | Rejection:
     """An article whose text and zones come from a segment of a plain-text input."""
+    if seg.zones and all(zone.kind == "furniture" for zone in seg.zones):
+        return Rejection(origin.path, "only page furniture, no article text", origin.record)
     published, published_from = found.published, found.published_from
     if published is None and seg.published is not None:
         published, published_from = seg.published, seg.published_from
