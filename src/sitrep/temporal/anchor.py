@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from .calendar import quarter_of, season_of, season_year
 from .tense import FUTURE, PAST
 
+NEAR_MONTHS = 2
 SEASONS = ("SP", "SU", "FA", "WI")  # in order within a season-year (winter ends it)
 
 
@@ -43,12 +44,18 @@ def year_for_month(anchor: date, month: int, tense: int, direction: int = 0) -> 
         return y if month > m else y + 1
     if month == m:
         return y
+    ahead = (month - m) % 12
+    # A month at most NEAR_MONTHS away stays on its side of the anchor whatever the tense: a past
+    # clause naming next month is about a deadline ("was extended to Nov. 16").
+    if tense == PAST and ahead <= NEAR_MONTHS:
+        return y if month > m else y + 1
+    if tense == FUTURE and 12 - ahead <= NEAR_MONTHS:
+        return y if month < m else y - 1
     if tense == PAST:
         return y if month < m else y - 1
     if tense == FUTURE:
         return y if month > m else y + 1
     # No cue: the nearest occurrence, ties going to the past.
-    ahead = (month - m) % 12
     return (y if month > m else y + 1) if ahead < 6 else (y if month < m else y - 1)
 
 

@@ -96,12 +96,16 @@ class Lexicon:
     approximators: Mapping[str, str]
     anaphora: Mapping[str, Anaphor]
     temporal_context: frozenset[str]
+    season_context: frozenset[str]
+    ref_not_before: frozenset[str]
+    ref_not_after: frozenset[str]
     not_year_before: frozenset[str]
     needs_count: frozenset[str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     past_suffix: str
     past_suffix_exceptions: frozenset[str]
+    passive_auxiliaries: frozenset[str]
 
 
 def _doc(name: str) -> dict[str, Any]:
@@ -245,7 +249,8 @@ def _expressions(lex: dict[str, Any]) -> None:
         require(isinstance(entry.get("offset"), int), name, phrase, "offset must be an integer")
         anaphora[phrase] = Anaphor(entry["unit"], entry["offset"], entry.get("part"))
     lex["anaphora"] = anaphora
-    lex["temporal_context"] = frozenset(_words(name, "temporal_context", data.get("temporal_context")))
+    for key in ("temporal_context", "season_context", "ref_not_before", "ref_not_after"):
+        lex[key] = frozenset(_words(name, key, data.get(key)))
     lex["not_year_before"] = frozenset(_words(name, "not_year_before", data.get("not_year_before")))
 
 
@@ -260,6 +265,7 @@ def _tense(lex: dict[str, Any]) -> None:
     lex["past_suffix_exceptions"] = frozenset(
         _words(name, "past_suffix_exceptions", data.get("past_suffix_exceptions", []))
     )
+    lex["passive_auxiliaries"] = frozenset(_words(name, "passive_auxiliaries", data.get("passive_auxiliaries", [])))
 
 
 @cache

@@ -99,7 +99,7 @@ def _macros(lex: Lexicon) -> dict[str, str]:
     m["ORDQ"] = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
     m["QUAL"] = (r"(?:latest|current|recent|same|comparable|corresponding|year-earlier|year-ago|year\s+earlier|"
                  r"year\s+ago|prior-year|previous|prior|fiscal|just-ended|just\s+ended|flat|strong|weak|"
-                 r"disappointing|difficult|calendar)")
+                 r"disappointing|difficult|calendar|full|whole|entire)")
     return m
 
 
@@ -121,7 +121,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
                 r"(?:(?P<q1><<QUAL>>)[\s-]+)*(?P<ord><<ORDQ>>)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
                 r"(?![a-z])(?:\s+(?:of|in)\s+(?:fiscal\s+|the\s+year\s+)?(?P<y2><<YEAR>>))?"
                 r"|q(?P<qn>[1-4])(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y3><<YEAR>>))?(?![a-z0-9])"),
-    ("qref", r"(?:the\s+|its\s+)?(?:(?P<y><<YEAR>>)\s+)?(?P<q>(?:<<QUAL>>[\s-]+)+)"
+    ("qref", r"(?:the\s+|its\s+)?(?:(?P<y><<YEAR>>)\s+(?P<q>(?:<<QUAL>>[\s-]+)*)|(?P<q2>(?:<<QUAL>>[\s-]+)+))"
              r"(?P<unit>quarter|period|fiscal\s+year|year|nine\s+months|six\s+months|three\s+months|month|week)"
              r"(?![a-z])"),
     ("ago", r"(?P<n><<AMOUNT>>)[\s-]+(?:(?:more|additional)\s+)?(?P<unit><<UNIT>>)(?P<frac><<FRACTION>>)?"
@@ -166,17 +166,20 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("duration", r"(?P<n><<AMOUNT>>)(?:\s+or\s+(?P<n2><<NUM>>))?"
                  r"(?:(?:\s+to\s+|-)(?P<n3><<NUM>>))?[\s-]+(?:(?:more|additional|extra|further|straight|"
                  r"consecutive|long|full|calendar|business|working|trading)\s+)?"
-                 r"(?P<unit><<UNIT>>)(?P<frac>\s+and\s+a\s+half)?(?P<old>-old|\s+old|-long|\s+long)?(?![a-z])"),
+                 r"(?P<unit><<UNIT>>)(?P<frac>\s+and\s+a\s+half)?(?:(?P<old>[\s-]+old)|[\s-]+long)?(?![a-z])"),
     ("recent", r"(?P<r>recent)\s+(?P<unit><<UNITPL>>)"),
+    ("bare", r"(?:for|within|over|after|in|lasting|spanning)\s+(?P<x>(?:the\s+)?(?P<unit><<UNITPL>>)"
+             r"(?:\s+or\s+(?P<unit2><<UNITPL>>))?)(?!\s+(?:of|ago|later|earlier|before|after|to\s+come|ahead))"),
     ("ref", r"(?P<w><<REF>>)(?!-)"),
     ("theunit", r"the\s+(?P<unit>year|quarter|month|week(?:-?end)?|day)(?![a-z'-])"),
-    ("season", r"(?P<s><<SEASON>>)(?:\s*(?:of\s+)?(?P<y><<YEAR>>))?"),
+    ("season", r"(?:the\s+)?(?P<s><<SEASON>>)(?:\s*(?:of\s+)?(?P<y><<YEAR>>|<<SPELLEDYEAR>>(?![a-z])))?"),
     ("month", r"(?P<mon><<MONTHFULL>>|sept\.)"),
     ("freq", r"(?P<w><<FREQ>>)"),
-    ("yearadj", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year-before)(?![a-z])"),
+    ("yearadj", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|year-before)(?![a-z])"),
 )
 
-PREFIX = r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<pos><<POSITION>>)\s*-?\s*)?$"
+PREFIX = (r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<pos>(?:the\s+)?<<POSITION>>)\s*-?\s*)?"
+          r"(?:(?P<podof>the\s+(?P<pod><<POD>>)\s+of)\s+)?\Z")
 
 
 @dataclass(frozen=True)

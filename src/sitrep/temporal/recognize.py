@@ -61,6 +61,11 @@ def _month_ok(lex: Lexicon, folded: str, text: str, atom: Atom, word_start: int,
     return before in lex.temporal_context or before.split(" ")[0] in lex.temporal_context or bool(atom.pos)
 
 
+def _is_rate(folded: str, start: int) -> bool:
+    before = folded[max(0, start - 24) : start].rstrip()
+    return before.endswith(("%", "percent", "cents", "cent", "times")) or before[-1:].isdigit()
+
+
 def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tuple[int, int]]) -> bool:
     fam, g = atom.family, atom.g
     if "mon" in g and not _month_ok(lex, folded, text, atom, spans["mon"][0], g["mon"]):
@@ -69,16 +74,29 @@ def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tup
             and g["unit"] not in lex.seasons:
         return False
     if fam == "season" and g["s"] in lex.ambiguous and "y" not in g:
-        before = _word_before(folded, atom.start)
-        if not (atom.pos or before in lex.temporal_context) or _word_after(folded, atom.end) == "of":
+        with_article = folded.startswith("the", atom.start)
+        if not (atom.pos or (with_article and _word_before(folded, atom.start) in lex.season_context)):
+            return False
+        if _word_after(folded, atom.end) == "of":
+            return False
+    if fam == "ref":
+        if _word_after(folded, atom.end) in lex.ref_not_before:
+            return False
+        if _word_before(folded, atom.start).split(" ")[-1] in lex.ref_not_after:
             return False
     if fam == "year" and "y" in g and "pre" not in g:
         if _word_after(folded, atom.end) in lex.not_year_before:
             return False
         if folded[max(0, atom.start - 4):atom.start].rstrip().endswith(("no.", "#", "no", "$")):
             return False
-    if fam == "duration" and g["unit"] in lex.needs_count and g["n"] in lex.counts:
-        return False
+    if fam == "duration":
+        if "old" in g:
+            return False  # ages ("a 6-year-old boy") are not temporal expressions in TimeML corpora
+        if g["unit"] in lex.needs_count and g["n"] in lex.counts:
+            return False
+        if g["n"] in ("a", "an") and _is_rate(folded, atom.start):
+            return False  # "$5 a year", "24 hours a day": a rate, not a duration
+
     if fam == "theunit" and g["unit"] in ("year", "month", "week", "day") and not atom.pos:
         return False
     if fam == "podrel" and g.get("dir") in ("early", "late", "mid") and not atom.pos:
@@ -92,7 +110,10 @@ def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> N
     if fam in _POSITIONABLE or fam in _APPROXIMABLE:
         m = gm.prefix.search(folded, max(floor, atom.start - 40), atom.start)
         if m and m.start() < atom.start:
-            approx, pos = m.group("approx"), m.group("pos")
+            approx, pos, podof = m.group("approx"), m.group("pos"), m.group("podof")
+            if podof and fam in _DAYISH:
+                atom.pod = m.group("pod")
+                atom.start = m.start("podof")
             if pos and fam not in _POSITIONABLE:
                 pos = None
             if approx and (fam not in _APPROXIMABLE or folded.startswith("the ", atom.start)):
@@ -103,7 +124,7 @@ def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> N
             if approx:
                 atom.approx = approx
                 atom.start = m.start("approx")
-    if fam in _DAYISH and "hh" not in atom.g and not atom.g.get("wd", "").endswith("days"):
+    if fam in _DAYISH and not atom.pod and "hh" not in atom.g and not atom.g.get("wd", "").endswith("days"):
         m = gm.pod_suffix.match(folded, atom.end)
         if m:
             atom.pod = m.group("pod")
@@ -144,7 +165,7 @@ def recognise(text: str, folded: str) -> list[Atom]:
             if value is not None:
                 g[short] = value
                 spans[short] = m.span(index)
-        atom = Atom(m.start(), m.end(), family, g)
+        atom = Atom(*spans.get("x", m.span()), family, g)
         _extend(lex, gm, folded, atom, floor)
         if not _keep(lex, folded, text, atom, spans):
             continue

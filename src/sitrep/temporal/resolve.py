@@ -25,8 +25,11 @@ _GRAN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "fortnight": "wee
 _SHIFT_OF_UNIT = {"night": ("day", 1), "fortnight": ("week", 2), "decade": ("year", 10),
                   "century": ("year", 100), "millennium": ("year", 1000), "hour": ("day", 0),
                   "minute": ("day", 0), "second": ("day", 0)}
+# Families whose value becomes the focus for later anaphora. Comparisons ("a year earlier",
+# "year-ago", "the year-earlier quarter") point back from the focus and do not move it.
 _FOCUS_SETTERS = frozenset({"iso", "numeric", "mdy", "dmy", "my", "holiday", "quarter", "year", "weekday",
-                            "deictic", "relunit", "monthrel", "month", "season", "ago", "anaphor", "qref"})
+                            "deictic", "relunit", "monthrel", "month", "season", "anaphor", "qref"})
+TOPIC_REACH = 600  # characters after a quarter's mention within which it stays the report's topic
 _FINER_THAN_YEAR = frozenset({"day", "week", "month", "quarter", "season"})
 
 
@@ -38,6 +41,12 @@ def _holiday_date(rule: Holiday, year: int) -> date:
         return date(year, rule.month, rule.day)
     assert rule.weekday is not None and rule.nth is not None
     return cal.nth_weekday(year, rule.month, rule.weekday, rule.nth, rule.after_day)
+
+
+def _decade(year: int) -> Timex:
+    """A decade: "the 1990s" = 199X (TimeML writes the unknown year digit as X)."""
+    timex = cal.period("decade", date(year, 1, 1))
+    return replace(timex, value=timex.value + "X")
 
 
 class NoAnchor(Exception):
@@ -76,6 +85,7 @@ class Resolver:
         self.folded = folded
         self.dct = dct
         self.focus: Timex | None = None
+        self.last_quarter: tuple[Timex, int] | None = None  # the last quarter mentioned, and where
 
     # -- helpers ---------------------------------------------------------------------------
     @property
@@ -123,13 +133,19 @@ class Resolver:
         if timex is None:
             return None
         timex = self._attach(atom, timex)
-        if atom.family in _FOCUS_SETTERS and timex.type in ("DATE", "TIME") and timex.first is not None:
+        if atom.family in _FOCUS_SETTERS and timex.type in ("DATE", "TIME") and timex.first is not None \
+                and "nofocus" not in atom.extra:
             self.focus = timex
+            if timex.granularity == "quarter":
+                self.last_quarter = (timex, atom.end)
         return timex
 
     def _attach(self, atom: Atom, timex: Timex) -> Timex:
         if atom.pos and timex.type == "DATE" and timex.first is not None:
-            mod = self.lex.position.get(" ".join(atom.pos.split()).rstrip("-").strip())
+            words = atom.pos.split()
+            if words[0] == "the" and " ".join(words) not in self.lex.position:
+                words = words[1:]
+            mod = self.lex.position.get(" ".join(words).rstrip("-").strip())
             if mod in ("H1", "H2") and timex.granularity == "year":
                 half = cal.period("half", date(timex.first.year, 1 if mod == "H1" else 7, 1))
                 timex = half
@@ -247,31 +263,41 @@ class Resolver:
         month = 3 * q - 2 if unit == "quarter" else 6 * q - 5
         return cal.period("quarter" if unit == "quarter" else "half", date(year, month, 1))
 
-    def _latest_quarter(self) -> date:
-        f = self.focus
-        if f is not None and f.granularity == "quarter" and f.first is not None:
-            return f.first
+    def _topic_quarter(self, at: int) -> Timex | None:
+        """The quarter a financial report is about: one mentioned in the last few sentences."""
+        if self.last_quarter is None:
+            return None
+        timex, end = self.last_quarter
+        return timex if at - end <= TOPIC_REACH else None
+
+    def _latest_quarter(self, at: int | None = None) -> date:
+        """The quarter under discussion, else the last completed one."""
+        topic = self._topic_quarter(at) if at is not None else None
+        if topic is not None and topic.first is not None:
+            return topic.first
         return cal.shift(self.anchor, -1, "quarter")
 
     def _qref(self, a: Atom) -> Timex | None:
-        qual, unit = " ".join(a.g["q"].split()), " ".join(a.g["unit"].split())
+        qual = " ".join((a.g.get("q") or a.g.get("q2") or "").split())
+        unit = " ".join(a.g["unit"].split())
         if unit in ("nine months", "six months", "three months"):
             return Timex("DURATION", duration_value(parse_number(unit.split()[0], self.lex),
                                                     self.lex.units["months"]))
         ago = any(w in qual for w in ("year-earlier", "year-ago", "year earlier", "year ago", "prior-year"))
         gran = {"fiscal year": "year", "period": "quarter"}.get(unit, unit)
-        if "current" in qual:
+        if any(w in qual for w in ("current", "full", "whole", "entire")):
             day = self.anchor
-        elif "previous" in qual or "prior " in qual + " ":
+        elif any(w in qual for w in ("previous", "prior ", "latest", "recent", "just")):
             day = cal.shift(self.anchor, -1, gran)
         elif gran == "quarter":
-            day = self._latest_quarter()
+            day = self._latest_quarter(a.start)
         else:
             day = self.focus_day(gran)
         if "y" in a.g:
             day = day.replace(year=int(a.g["y"]), day=1)
         if ago:
             day = cal.shift(day, -1, "year")
+            a.extra["nofocus"] = "1"
         return cal.period(gran, day)
 
     # -- relative to the anchor ----------------------------------------------------------
@@ -283,10 +309,10 @@ class Resolver:
         if amount is None:
             return Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
         from_focus = word in ("earlier", "later", "before", "after", "previously", "prior")
-        f = self.focus
-        if unit.name == "year" and f is not None and f.first is not None and f.granularity in _FINER_THAN_YEAR \
-                and f.granularity != "day" and (from_focus or f.granularity == "quarter"):
-            return cal.period(f.granularity, cal.shift(f.first, sign * int(amount), "year"))
+        topic = self._topic_quarter(a.start)
+        if unit.name == "year" and topic is not None and topic.first is not None:
+            # "profit rose in the third quarter from a year earlier": the same quarter a year before
+            return cal.period("quarter", cal.shift(topic.first, sign * int(amount), "year"))
         base = self.focus_day("day") if from_focus else self.anchor
         step_unit, factor = _SHIFT_OF_UNIT.get(unit.name, (unit.name, 1))
         steps = int(amount * factor) if factor else 0
@@ -414,11 +440,11 @@ class Resolver:
         if "dw" in a.g:
             words = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
             digit = words.index(a.g["dw"].split()[-1]) + 2
-            return cal.period("decade", date(1900 + digit * 10, 1, 1))
+            return _decade(1900 + digit * 10)
         if "d2" in a.g:
             century = 19 if self.dct is None or int(a.g["d2"]) * 10 > self.dct.year % 100 else self.dct.year // 100
-            return cal.period("decade", date(century * 100 + int(a.g["d2"]) * 10, 1, 1))
-        return cal.period("decade", date(int(a.g["c"]) * 100 + int(a.g["d"]) * 10, 1, 1))
+            return _decade(century * 100 + int(a.g["d2"]) * 10)
+        return _decade(int(a.g["c"]) * 100 + int(a.g["d"]) * 10)
 
     def _century(self, a: Atom) -> Timex | None:
         n = int(a.g["n"]) if "n" in a.g else ordinal_value(a.g["w"], self.lex)
@@ -451,12 +477,14 @@ class Resolver:
             day = anchor if tense == FUTURE or anchor.isoweekday() >= 6 else anchor - timedelta(days=7)
             return cal.period("weekend", day)
         if unit == "quarter":
-            return cal.period("quarter", self._latest_quarter())
-        return cal.period(unit, self.focus_day())
+            return cal.period("quarter", self._latest_quarter(a.start))
+        if unit == "day":
+            return cal.period(unit, self.focus_day())
+        return cal.period(unit, self.anchor)
 
     def _yearadj(self, a: Atom) -> Timex:
         word = " ".join(a.g["w"].replace("-", " ").split())
-        if word in ("year end",):
+        if word in ("year end", "year's end"):
             return cal.period("year", self.focus_day())
         f = self.focus
         if f is not None and f.first is not None and f.granularity in _FINER_THAN_YEAR | {"year"}:
@@ -484,6 +512,9 @@ class Resolver:
         count = a.g.get("n") or a.g.get("n2")
         amount = parse_number(count, self.lex) if count else None
         return Timex("DURATION", duration_value(amount, unit))
+
+    def _bare(self, a: Atom) -> Timex:
+        return Timex("DURATION", duration_value(None, self.lex.units[a.g["unit"]]))
 
     def _recent(self, a: Atom) -> Timex:
         return Timex("DURATION", duration_value(None, self.lex.units[a.g["unit"]]))

@@ -19,15 +19,23 @@ _REACH_AFTER = 100
 _BOUNDARY = re.compile(r"[.;!?\n]\s|[\n\"]")
 
 
+_PREVIOUS_WORD = re.compile(r"([a-z']+)\s+$")
+
+
 @cache
-def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
+def _cues() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     lex = lexicon()
     suffix = re.escape(lex.past_suffix) if lex.past_suffix else "(?!)"
     pattern = re.compile(
         r"(?<![a-z'])(?:(?P<future>" + alt(lex.future_cues) + r")|(?P<past>" + alt(lex.past_cues) + r")"
         r"|(?P<suffix>[a-z]{2,}" + suffix + r"))(?![a-z])"
     )
-    return pattern, lex.past_suffix_exceptions
+    return pattern, lex.past_suffix_exceptions, lex.passive_auxiliaries
+
+
+def _participle(folded: str, start: int, auxiliaries: frozenset[str]) -> bool:
+    m = _PREVIOUS_WORD.search(folded, max(0, start - 12), start)
+    return m is not None and m.group(1) in auxiliaries
 
 
 def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -41,15 +49,18 @@ def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
 
 def clause_tense(folded: str, start: int, end: int) -> int:
     """-1, 0 or +1 for the clause around ``folded[start:end]`` (an ASCII-folded text)."""
-    pattern, exceptions = _cues()
+    pattern, exceptions, auxiliaries = _cues()
     left, right = _clause(folded, start, end)
     best, best_distance = NONE, 1 << 30
     for lo, hi in ((left, start), (end, right)):
         for m in pattern.finditer(folded, lo, hi):
-            if m.lastgroup == "suffix" and m.group() in exceptions:
+            kind = m.lastgroup
+            if kind == "suffix" and m.group() in exceptions:
+                continue
+            if kind != "future" and _participle(folded, m.start(), auxiliaries):
                 continue
             distance = start - m.end() if m.end() <= start else m.start() - end
             if distance < best_distance:
                 best_distance = distance
-                best = FUTURE if m.lastgroup == "future" else PAST
+                best = FUTURE if kind == "future" else PAST
     return best
