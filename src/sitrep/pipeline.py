@@ -111,11 +111,16 @@ class Result:
         return self.error is None
 
 
+# Options object of the default coder, built with ``min_confidence`` when a threshold is given.
+CODER_OPTIONS = "sitrep.events:EventOptions"
+
+
 @dataclass(slots=True)
 class _Resolved:
     stages: list[Stage] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    coder: Callable[[Doc], list[Event]] | None = None
+    coder: Callable[..., list[Event]] | None = None
+    coder_options: Any = None  # passed as the coder's second argument when not None
 
 
 def _load(target: str) -> Any | None:
@@ -144,11 +149,21 @@ def _resolve(options: PipelineOptions) -> _Resolved:
             log.warning("stage %r is not available in this build; skipping it", name)
             continue
         resolved.stages.append(factory())
-    if options.code:
-        resolved.coder = _load(options.coder)
-        if resolved.coder is None:
-            log.warning("event coder %s is not available in this build; no events", options.coder)
+    _resolve_coder(options, resolved)
     return resolved
+
+
+def _resolve_coder(options: PipelineOptions, resolved: _Resolved) -> None:
+    """The coder is called ``coder(doc)``, or ``coder(doc, EventOptions(min_confidence=x))``."""
+    if not options.code:
+        return
+    resolved.coder = _load(options.coder)
+    if resolved.coder is None:
+        log.warning("event coder %s is not available in this build; no events", options.coder)
+    elif options.min_confidence is not None and options.coder == CODER:
+        factory = _load(CODER_OPTIONS)
+        if factory is not None:
+            resolved.coder_options = factory(min_confidence=options.min_confidence)
 
 
 def check_order(stages: Sequence[Stage], *, lenient: bool = False) -> None:
@@ -186,6 +201,7 @@ class Pipeline:
             raise ConfigError("ready-built stages can only run inline; name them in options.stages")
         self._given = list(stages) if stages is not None else None
         self._resolved: _Resolved | None = None
+        self._failures_seen: set[tuple[str, type[BaseException]]] = set()
 
     @property
     def stages(self) -> list[Stage]:
@@ -195,8 +211,7 @@ class Pipeline:
         if self._resolved is None:
             if self._given is not None:
                 resolved = _Resolved(stages=self._given)
-                if self.options.code:
-                    resolved.coder = _load(self.options.coder)
+                _resolve_coder(self.options, resolved)
             else:
                 resolved = _resolve(self.options)
             check_order(resolved.stages, lenient=bool(resolved.skipped))
@@ -220,7 +235,10 @@ class Pipeline:
             events: list[Event] = []
             if resolved.coder is not None:
                 step = "code_events"
-                events = resolved.coder(doc)
+                if resolved.coder_options is None:
+                    events = resolved.coder(doc)
+                else:
+                    events = resolved.coder(doc, resolved.coder_options)
         except SitrepError as exc:
             if self.options.fail_fast:
                 raise
@@ -228,7 +246,11 @@ class Pipeline:
         except Exception as exc:  # one article's bug must not stop a batch; logged with its traceback
             if self.options.fail_fast:
                 raise
-            log.error("stage %s failed on article %s", step, article.id, exc_info=True)
+            # The first failure of a kind gets its traceback; repeats (a systematic bug) one line each.
+            first = (step, type(exc)) not in self._failures_seen
+            self._failures_seen.add((step, type(exc)))
+            log.log(logging.ERROR if first else logging.DEBUG, "stage %s failed on article %s", step,
+                    article.id, exc_info=first)  # fmt: skip
             return self._failed(article, step, exc, started)
         threshold = self.options.min_confidence
         if threshold is not None:
