@@ -67,10 +67,16 @@ def year_for_day(anchor: date, month: int, day: int, tense: int) -> int:
 
 
 def year_for_quarter(anchor: date, quarter: int, tense: int) -> int:
+    """The year of "the third quarter": the latest one begun, or the next one in a future clause.
+
+    The quarter just completed stays in the past even in a future clause: companies "expect to
+    report" it after it ends.
+    """
     current = quarter_of(anchor)
     if quarter == current:
         return anchor.year
-    if tense == FUTURE:
+    just_completed = (current - quarter) % 4 == 1
+    if tense == FUTURE and not just_completed:
         return anchor.year if quarter > current else anchor.year + 1
     return anchor.year if quarter < current else anchor.year - 1
 

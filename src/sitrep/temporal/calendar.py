@@ -15,8 +15,20 @@ from ..models import Granularity, Timex, TimexType
 MIN_YEAR = 1
 MAX_YEAR = 9999
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_SEASON_OF_MONTH = {1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA",
-                    10: "FA", 11: "FA", 12: "WI"}
+_SEASON_OF_MONTH = {
+    1: "WI",
+    2: "WI",
+    3: "SP",
+    4: "SP",
+    5: "SP",
+    6: "SU",
+    7: "SU",
+    8: "SU",
+    9: "FA",
+    10: "FA",
+    11: "FA",
+    12: "WI",
+}
 
 
 class CalendarOverflow(ValueError):
@@ -61,7 +73,7 @@ def season_of(day: date) -> str:
 def season_year(day: date) -> int:
     """The year a season is named after: January and February belong to the winter that began in
     the previous December ("1998-WI" runs from December 1998 to February 1999)."""
-    return day.year if day.month != 1 and day.month != 2 else day.year - 1
+    return day.year if day.month not in {1, 2} else day.year - 1
 
 
 def season_start(year: int, code: str) -> date:
@@ -115,7 +127,9 @@ def period(gran: str, day: date) -> Timex:
         first = day - timedelta(days=wd - 6)
         return _timex("DATE", f"{iy:04d}-W{iw:02d}-WE", first, first + timedelta(days=1), "week")
     if gran == "month":
-        return _timex("DATE", f"{y:04d}-{day.month:02d}", day.replace(day=1), month_end(y, day.month), "month")
+        return _timex(
+            "DATE", f"{y:04d}-{day.month:02d}", day.replace(day=1), month_end(y, day.month), "month"
+        )
     if gran == "quarter":
         q = quarter_of(day)
         return _timex("DATE", f"{y:04d}-Q{q}", date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter")

@@ -21,7 +21,16 @@ from datetime import date, timedelta
 
 from ..models import LAYER_SENTENCE, LAYER_TIME, Doc, Span, Timex
 
-_PRECISION = {"day": 1, "week": 2, "month": 3, "season": 3, "quarter": 3, "year": 3, "decade": 3, "century": 3}
+_PRECISION = {
+    "day": 1,
+    "week": 2,
+    "month": 3,
+    "season": 3,
+    "quarter": 3,
+    "year": 3,
+    "decade": 3,
+    "century": 3,
+}
 _CLAUSE_BREAKS = (";", " - ", " -- ", "\u2014", "\n")
 _NEAR = 400  # characters around the event searched when there are no sentences
 

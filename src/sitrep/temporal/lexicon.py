@@ -119,8 +119,12 @@ def _words(name: str, entry: object, value: object) -> list[str]:
     require(isinstance(value, list), name, entry, "must be a list of words")
     assert isinstance(value, list)
     for word in value:
-        require(isinstance(word, str) and word == word.strip().lower() and word != "", name, entry,
-                f"{word!r} must be a non-empty lower-case string")
+        require(
+            isinstance(word, str) and word == word.strip().lower() and word != "",
+            name,
+            entry,
+            f"{word!r} must be a non-empty lower-case string",
+        )
     return value
 
 
@@ -175,8 +179,12 @@ def _calendar(lex: dict[str, Any]) -> None:
             raise
         fixed = holiday.month is not None and holiday.day is not None
         nth = holiday.month is not None and holiday.weekday is not None and holiday.nth is not None
-        require(fixed or nth or holiday.easter is not None, name, word,
-                "needs month+day, month+weekday+nth, or easter")
+        require(
+            fixed or nth or holiday.easter is not None,
+            name,
+            word,
+            "needs month+day, month+weekday+nth, or easter",
+        )
         holidays[word] = holiday
     lex["holidays"] = holidays
 
@@ -203,8 +211,12 @@ def _units(lex: dict[str, Any]) -> None:
     for unit_name, entry in _section(name, data, "units").items():
         require(isinstance(entry, dict), name, unit_name, "must be a mapping")
         require(entry.get("code") in UNIT_CODES, name, unit_name, f"code must be one of {sorted(UNIT_CODES)}")
-        require(isinstance(entry.get("factor"), int) and entry["factor"] > 0, name, unit_name,
-                "factor must be a positive integer")
+        require(
+            isinstance(entry.get("factor"), int) and entry["factor"] > 0,
+            name,
+            unit_name,
+            "factor must be a positive integer",
+        )
         require(isinstance(entry.get("vague"), str), name, unit_name, "vague must be a unit letter")
         unit = Unit(unit_name, entry["code"], bool(entry.get("time")), entry["factor"], entry["vague"])
         for form in _words(name, unit_name, entry.get("forms")):
@@ -225,8 +237,12 @@ def _expressions(lex: dict[str, Any]) -> None:
     data = _doc(name)
     deictic = {}
     for word, entry in _section(name, data, "deictic").items():
-        require(isinstance(entry, dict) and isinstance(entry.get("offset"), int), name, word,
-                "needs an integer offset")
+        require(
+            isinstance(entry, dict) and isinstance(entry.get("offset"), int),
+            name,
+            word,
+            "needs an integer offset",
+        )
         require(entry.get("part") in (None, *PART_CODES), name, word, "unknown part of day")
         deictic[word] = Deictic(entry["offset"], entry.get("part"))
     lex["deictic"] = deictic
@@ -244,8 +260,12 @@ def _expressions(lex: dict[str, Any]) -> None:
     lex["approximators"] = _section(name, data, "approximators")
     anaphora = {}
     for phrase, entry in _section(name, data, "anaphora").items():
-        require(isinstance(entry, dict) and entry.get("unit") in STEP_UNITS, name, phrase,
-                f"unit must be one of {sorted(STEP_UNITS)}")
+        require(
+            isinstance(entry, dict) and entry.get("unit") in STEP_UNITS,
+            name,
+            phrase,
+            f"unit must be one of {sorted(STEP_UNITS)}",
+        )
         require(isinstance(entry.get("offset"), int), name, phrase, "offset must be an integer")
         anaphora[phrase] = Anaphor(entry["unit"], entry["offset"], entry.get("part"))
     lex["anaphora"] = anaphora
@@ -265,7 +285,9 @@ def _tense(lex: dict[str, Any]) -> None:
     lex["past_suffix_exceptions"] = frozenset(
         _words(name, "past_suffix_exceptions", data.get("past_suffix_exceptions", []))
     )
-    lex["passive_auxiliaries"] = frozenset(_words(name, "passive_auxiliaries", data.get("passive_auxiliaries", [])))
+    lex["passive_auxiliaries"] = frozenset(
+        _words(name, "passive_auxiliaries", data.get("passive_auxiliaries", []))
+    )
 
 
 @cache
@@ -277,5 +299,5 @@ def lexicon() -> Lexicon:
     _units(lex)
     _expressions(lex)
     _tense(lex)
-    frozen = {k: MappingProxyType(v) if isinstance(v, dict) else v for k, v in lex.items()}
+    frozen: dict[str, Any] = {k: MappingProxyType(v) if isinstance(v, dict) else v for k, v in lex.items()}
     return Lexicon(**frozen)

@@ -9,8 +9,14 @@ from .lexicon import Lexicon, Unit
 _DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _WORD = re.compile(r"[a-z]+")
 # A fraction of a unit written in the next smaller unit: (designator, factor, is clock unit).
-_SMALLER = {("Y", False): ("M", 12, False), ("M", False): ("D", 30, False), ("W", False): ("D", 7, False),
-            ("D", False): ("H", 24, True), ("H", True): ("M", 60, True), ("M", True): ("S", 60, True)}
+_SMALLER = {
+    ("Y", False): ("M", 12, False),
+    ("M", False): ("D", 30, False),
+    ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True),
+    ("M", True): ("S", 60, True),
+}
 
 
 def parse_number(phrase: str, lex: Lexicon) -> float | None:
@@ -21,10 +27,10 @@ def parse_number(phrase: str, lex: Lexicon) -> float | None:
     if phrase in lex.vague:
         return None
     fraction = 0.0
-    for text, value in lex.fractions.items():
-        if phrase.endswith(text):
-            fraction = value
-            phrase = phrase[: -len(text)].strip()
+    for spelling, part in lex.fractions.items():
+        if phrase.endswith(spelling):
+            fraction = part
+            phrase = phrase[: -len(spelling)].strip()
             break
     if _DIGITS.fullmatch(phrase):
         return float(phrase.replace(",", "")) + fraction

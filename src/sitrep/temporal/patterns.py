@@ -25,8 +25,17 @@ from .lexicon import Lexicon, lexicon
 FOLD = str.maketrans(
     {
         **{chr(c): chr(c + 32) for c in range(65, 91)},
-        "\u2019": "'", "\u2018": "'", "\u2032": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u2032": "'",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
     }
 )
 
@@ -68,7 +77,9 @@ def _number_macros(lex: Lexicon) -> dict[str, str]:
         "SPELLEDYEAR": spelled_year,
         "COUNT": alt(lex.counts),
         "VAGUE": alt(lex.vague),
-        "FRACTION": r"(?:\s*(?:1/2|1/4|3/4|½|¼|¾)|\s+" + alt(k for k in lex.fractions if k[0].isalpha()) + ")",
+        "FRACTION": r"(?:\s*(?:1/2|1/4|3/4|½|¼|¾)|\s+"
+        + alt(k for k in lex.fractions if k[0].isalpha())
+        + ")",
     }
 
 
@@ -95,81 +106,141 @@ def _macros(lex: Lexicon) -> dict[str, str]:
     m["YEAR"] = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|'?s\b)"
     m["BAREYEAR"] = r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9]|'?s\b|-[0-9]|\.[0-9]|,[0-9]|\s*(?:%|percent))"
     m["AMPM"] = r"(?:[ap]\.?\s?m\.?(?![a-z])|[ap]m(?![a-z]))"
-    m["TZ"] = (r"(?:\s*\(?(?:[a-z]{1,3}[sd]t|gmt|utc|z|local(?:\s+time)?|[a-z]{2,10}\s+time)\)?(?![a-z]))")
+    m["TZ"] = r"(?:\s*\(?(?:[a-z]{1,3}[sd]t|gmt|utc|z|local(?:\s+time)?|[a-z]{2,10}\s+time)\)?(?![a-z]))"
     m["ORDQ"] = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-    m["QUAL"] = (r"(?:latest|current|recent|same|comparable|corresponding|year-earlier|year-ago|year\s+earlier|"
-                 r"year\s+ago|prior-year|previous|prior|fiscal|just-ended|just\s+ended|flat|strong|weak|"
-                 r"disappointing|difficult|calendar|full|whole|entire)")
+    m["QUAL"] = (
+        r"(?:latest|current|recent|same|comparable|corresponding|year-earlier|year-ago|year\s+earlier|"
+        r"year\s+ago|prior-year|previous|prior|fiscal|just-ended|just\s+ended|flat|strong|weak|"
+        r"disappointing|difficult|calendar|full|whole|entire)"
+    )
     return m
 
 
 # Family name -> template. Order matters: at one position the first family that matches wins.
 FAMILIES: tuple[tuple[str, str], ...] = (
-    ("iso", r"(?P<y>[12][0-9]{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
-            r"(?:[t ](?P<hh>[01][0-9]|2[0-3]):(?P<mm>[0-5][0-9])(?::[0-5][0-9](?:\.[0-9]+)?)?(?:z|[+-][0-9:]{2,5})?)?"
-            r"(?![0-9])"),
-    ("numeric", r"(?P<a>[0-9]{1,2})(?P<sep>[/.])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[12][0-9]{3}|[0-9]{2})(?![0-9]|\.[0-9])"
-                r"|(?P<y2>[12][0-9]{3})/(?P<m2>[0-9]{1,2})/(?P<d2>[0-9]{1,2})(?![0-9])"),
-    ("mdy", r"(?:(?P<wd>(?:<<WEEKDAYANY>>))\s*,?\s+(?:the\s+)?)?(?P<mon><<MONTH>>)\s*(?:the\s+)?"
-            r"(?P<day><<DAYNUM>>|<<DAYORD>>)(?:\s*,?\s*(?P<y><<YEAR>>|'[0-9]{2}(?![0-9])))?(?![0-9])"),
-    ("dmy", r"(?:(?P<wd>(?:<<WEEKDAYANY>>))\s*,?\s+)?(?:the\s+)?(?P<day><<DAYNUM>>|<<DAYORD>>)(?:\s+of)?\s+"
-            r"(?P<mon><<MONTH>>)(?:\s*,?\s*(?P<y><<YEAR>>))?"),
-    ("my", r"(?P<mon><<MONTH>>)\s*,?\s*(?:of\s+)?(?:(?P<y><<YEAR>>)|(?P<sy><<SPELLEDYEAR>>)"
-           r"(?![a-z])|'(?P<yy>[0-9]{2})(?![0-9]))"),
+    (
+        "iso",
+        r"(?P<y>[12][0-9]{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
+        r"(?:[t ](?P<hh>[01][0-9]|2[0-3]):(?P<mm>[0-5][0-9])"
+        r"(?::[0-5][0-9](?:\.[0-9]+)?)?(?:z|[+-][0-9:]{2,5})?)?"
+        r"(?![0-9])",
+    ),
+    (
+        "numeric",
+        r"(?P<a>[0-9]{1,2})(?P<sep>[/.])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[12][0-9]{3}|[0-9]{2})(?![0-9]|\.[0-9])"
+        r"|(?P<y2>[12][0-9]{3})/(?P<m2>[0-9]{1,2})/(?P<d2>[0-9]{1,2})(?![0-9])",
+    ),
+    (
+        "mdy",
+        r"(?:(?P<wd>(?:<<WEEKDAYANY>>))\s*,?\s+(?:the\s+)?)?(?P<mon><<MONTH>>)\s*(?:the\s+)?"
+        r"(?P<day><<DAYNUM>>|<<DAYORD>>)(?:\s*,?\s*(?P<y><<YEAR>>|'[0-9]{2}(?![0-9])))?(?![0-9])",
+    ),
+    (
+        "dmy",
+        r"(?:(?P<wd>(?:<<WEEKDAYANY>>))\s*,?\s+)?(?:the\s+)?(?P<day><<DAYNUM>>|<<DAYORD>>)(?:\s+of)?\s+"
+        r"(?P<mon><<MONTH>>)(?:\s*,?\s*(?P<y><<YEAR>>))?",
+    ),
+    (
+        "my",
+        r"(?P<mon><<MONTH>>)\s*,?\s*(?:of\s+)?(?:(?P<y><<YEAR>>)|(?P<sy><<SPELLEDYEAR>>)"
+        r"(?![a-z])|'(?P<yy>[0-9]{2})(?![0-9]))",
+    ),
     ("holiday", r"(?:(?P<dir>last|next|this)\s+)?(?P<h><<HOLIDAY>>)(?:\s*,?\s*(?P<y><<YEAR>>))?"),
-    ("quarter", r"(?:(?:the|its|a|an)\s+)?(?:(?P<y1><<YEAR>>)(?:'s)?\s+|(?P<rel>last|next|this)\s+year'?s\s+)?"
-                r"(?:(?P<q1><<QUAL>>)[\s-]+)*(?P<ord><<ORDQ>>)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
-                r"(?![a-z])(?:\s+(?:of|in)\s+(?:fiscal\s+|the\s+year\s+)?(?P<y2><<YEAR>>))?"
-                r"|q(?P<qn>[1-4])(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y3><<YEAR>>))?(?![a-z0-9])"),
-    ("qref", r"(?:the\s+|its\s+)?(?:(?P<y><<YEAR>>)\s+(?P<q>(?:<<QUAL>>[\s-]+)*)|(?P<q2>(?:<<QUAL>>[\s-]+)+))"
-             r"(?P<unit>quarter|period|fiscal\s+year|year|nine\s+months|six\s+months|three\s+months|month|week)"
-             r"(?![a-z])"),
-    ("ago", r"(?P<n><<AMOUNT>>)[\s-]+(?:(?:more|additional)\s+)?(?P<unit><<UNIT>>)(?P<frac><<FRACTION>>)?"
-            r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|from\s+now|hence|back|"
-            r"previously|prior)(?![a-z])"),
-    ("span", r"(?:(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|previous|coming|first|final|latest|following|"
-             r"preceding|remaining|initial|ensuing|recent|subsequent)\s+)(?:(?P<n><<AMOUNT>>)[\s-]+)?"
-             r"(?:(?:calendar|business|working|trading|full)\s+)?(?P<unit><<UNITPL>>)"
-             r"(?:\s+or\s+so)?"
-             r"|the\s+(?P<n2><<NUM>>|few|several)\s+(?:(?:calendar|business|working|trading|full)\s+)?"
-             r"(?P<unit2><<UNITPL>>)"
-             r"|(?:the\s+)?(?P<unit3><<UNITPL>>)\s+(?P<ahead>ahead|to\s+come)(?![a-z])"),
-    ("relunit", r"(?:the\s+)?(?P<dir><<DIR>>)\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
-                r"(?P<unit>week(?:-?end)?|month|year|quarter|decade|century|<<SEASON>>|<<MONTHFULL>>|"
-                r"<<WEEKDAY>>)(?![a-z])"),
+    (
+        "quarter",
+        r"(?:(?:the|its|a|an)\s+)?(?:(?P<y1><<YEAR>>)(?:'s)?\s+|(?P<rel>last|next|this)\s+year'?s\s+)?"
+        r"(?:(?P<q1><<QUAL>>)[\s-]+)*(?P<ord><<ORDQ>>)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
+        r"(?![a-z])(?:\s+(?:of|in)\s+(?:fiscal\s+|the\s+year\s+)?(?P<y2><<YEAR>>))?"
+        r"|q(?P<qn>[1-4])(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y3><<YEAR>>))?(?![a-z0-9])",
+    ),
+    (
+        "qref",
+        r"(?:the\s+|its\s+)?(?:(?P<y><<YEAR>>)\s+(?P<q>(?:<<QUAL>>[\s-]+)*)|(?P<q2>(?:<<QUAL>>[\s-]+)+))"
+        r"(?P<unit>quarter|period|fiscal\s+year|year|nine\s+months|six\s+months|three\s+months|month|week)"
+        r"(?![a-z])",
+    ),
+    (
+        "ago",
+        r"(?P<n><<AMOUNT>>)[\s-]+(?:(?:more|additional)\s+)?(?P<unit><<UNIT>>)(?P<frac><<FRACTION>>)?"
+        r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|from\s+now|hence|back|"
+        r"previously|prior)(?![a-z])",
+    ),
+    (
+        "span",
+        r"(?:(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|previous|coming|first|final|latest|following|"
+        r"preceding|remaining|initial|ensuing|recent|subsequent)\s+)(?:(?P<n><<AMOUNT>>)[\s-]+)?"
+        r"(?:(?:calendar|business|working|trading|full)\s+)?(?P<unit><<UNITPL>>)"
+        r"(?:\s+or\s+so)?"
+        r"|the\s+(?P<n2><<NUM>>|few|several)\s+(?:(?:calendar|business|working|trading|full)\s+)?"
+        r"(?P<unit2><<UNITPL>>)"
+        r"|(?:the\s+)?(?P<unit3><<UNITPL>>)\s+(?P<ahead>ahead|to\s+come)(?![a-z])",
+    ),
+    (
+        "relunit",
+        r"(?:the\s+)?(?P<dir><<DIR>>)\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
+        r"(?P<unit>week(?:-?end)?|month|year|quarter|decade|century|<<SEASON>>|<<MONTHFULL>>|"
+        r"<<WEEKDAY>>)(?![a-z])",
+    ),
     ("monthrel", r"(?P<mon><<MONTHFULL>>|<<SEASON>>)\s+(?:of\s+)?(?P<dir>last|next|this)\s+year(?![a-z'])"),
-    ("clock", r"(?P<h>[01]?[0-9]|2[0-3])(?::(?P<m>[0-5][0-9])(?::(?P<s>[0-5][0-9]))?)?\s*(?P<ap><<AMPM>>)(?P<tz><<TZ>>)?"
-              r"|(?P<h2>[01]?[0-9]|2[0-3]):(?P<m2>[0-5][0-9])(?![0-9.,])(?P<tz2><<TZ>>)?"
-              r"|(?P<h3>[01][0-9]|2[0-3])(?P<m3>[0-5][0-9])\s*(?:hrs|hours|h|gmt|utc|z)(?![a-z])(?P<tz3><<TZ>>)?"
-              r"|(?P<h4>[01]?[0-9]|2[0-3])(?::(?P<m4>[0-5][0-9]))?\s+(?:o'clock\s+)?(?:in\s+the\s+(?P<pod4><<POD>>)"
-              r"|at\s+night(?![a-z]))"
-              r"|(?P<w><<CLOCKWORD>>)(?P<tz5><<TZ>>)?"),
-    ("weekday", r"(?:(?:the\s+)?(?P<dir><<DIR>>)\s+)?(?P<wd><<WEEKDAY>>|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
-                r"(?![a-z])"),
+    (
+        "clock",
+        r"(?P<h>[01]?[0-9]|2[0-3])(?::(?P<m>[0-5][0-9])(?::(?P<s>[0-5][0-9]))?)?\s*(?P<ap><<AMPM>>)(?P<tz><<TZ>>)?"
+        r"|(?P<h2>[01]?[0-9]|2[0-3]):(?P<m2>[0-5][0-9])(?![0-9.,])(?P<tz2><<TZ>>)?"
+        r"|(?P<h3>[01][0-9]|2[0-3])(?P<m3>[0-5][0-9])\s*(?:hrs|hours|h|gmt|utc|z)(?![a-z])(?P<tz3><<TZ>>)?"
+        r"|(?P<h4>[01]?[0-9]|2[0-3])(?::(?P<m4>[0-5][0-9]))?\s+(?:o'clock\s+)?(?:in\s+the\s+(?P<pod4><<POD>>)"
+        r"|at\s+night(?![a-z]))"
+        r"|(?P<w><<CLOCKWORD>>)(?P<tz5><<TZ>>)?",
+    ),
+    (
+        "weekday",
+        r"(?:(?:the\s+)?(?P<dir><<DIR>>)\s+)?(?P<wd><<WEEKDAY>>|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
+        r"(?![a-z])",
+    ),
     ("deictic", r"(?P<w><<DEICTIC>>)"),
     ("anaphor", r"(?P<w><<ANAPHOR>>)"),
-    ("podrel", r"(?P<dir>this|last|the|tomorrow|yesterday|early|late|mid)\s*-?\s*(?P<pod><<POD>>)"
-               r"|(?P<over>overnight)(?![a-z])"),
-    ("decade", r"(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0'?s|'(?P<d2>[0-9])0'?s)(?![a-z0-9])"
-               r"|(?P<dw>(?:the\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
-               r"(?![a-z])"),
-    ("century", r"(?:the\s+)?(?P<n>[1-9]|1[0-9]|2[0-1])(?:st|nd|rd|th)\s+century"
-                r"|(?:the\s+)?(?P<w><<DAYORD>>)\s+century"),
-    ("year", r"(?:(?P<pre>fiscal|fy|calendar|the\s+year|year|the\s+fiscal\s+year|the\s+calendar\s+year)"
-             r"[\s-]*)?(?P<y><<BAREYEAR>>)"
-             r"|(?:the\s+year\s+)(?P<sy><<SPELLEDYEAR>>)(?![a-z])"
-             r"|(?P<sy2>(?:nineteen|eighteen)\s+(?:<<CARD>>))(?![a-z])"
-             r"|(?P<pre2>fy|fiscal\s+)'?(?P<yy>[0-9]{2})(?![0-9])"),
-    ("set", r"(?P<q>every|each|per)\s+(?:(?P<n>other|<<NUM>>)\s+)?(?P<x><<UNIT>>|<<WEEKDAY>>|<<MONTHFULL>>|"
-            r"<<POD>>|week-?end|<<SEASON>>)(?![a-z])"
-            r"|(?P<times>once|twice|thrice|<<NUM>>\s+times)\s+(?:a|an|per|each|every)\s+(?P<x2><<UNIT>>)"),
-    ("duration", r"(?P<n><<AMOUNT>>)(?:\s+or\s+(?P<n2><<NUM>>))?"
-                 r"(?:(?:\s+to\s+|-)(?P<n3><<NUM>>))?[\s-]+(?:(?:more|additional|extra|further|straight|"
-                 r"consecutive|long|full|calendar|business|working|trading)\s+)?"
-                 r"(?P<unit><<UNIT>>)(?P<frac>\s+and\s+a\s+half)?(?:(?P<old>[\s-]+old)|[\s-]+long)?(?![a-z])"),
+    (
+        "podrel",
+        r"(?P<dir>this|last|the|tomorrow|yesterday|early|late|mid)\s*-?\s*(?P<pod><<POD>>)"
+        r"|(?P<over>overnight)(?![a-z])",
+    ),
+    (
+        "decade",
+        r"(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0'?s|'(?P<d2>[0-9])0'?s)(?![a-z0-9])"
+        r"|(?P<dw>(?:the\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+        r"(?![a-z])",
+    ),
+    (
+        "century",
+        r"(?:the\s+)?(?P<n>[1-9]|1[0-9]|2[0-1])(?:st|nd|rd|th)\s+century"
+        r"|(?:the\s+)?(?P<w><<DAYORD>>)\s+century",
+    ),
+    (
+        "year",
+        r"(?:(?P<pre>fiscal|fy|calendar|the\s+year|year|the\s+fiscal\s+year|the\s+calendar\s+year)"
+        r"[\s-]*)?(?P<y><<BAREYEAR>>)"
+        r"|(?:the\s+year\s+)(?P<sy><<SPELLEDYEAR>>)(?![a-z])"
+        r"|(?P<sy2>(?:nineteen|eighteen)\s+(?:<<CARD>>))(?![a-z])"
+        r"|(?P<pre2>fy|fiscal\s+)'?(?P<yy>[0-9]{2})(?![0-9])",
+    ),
+    (
+        "set",
+        r"(?P<q>every|each|per)\s+(?:(?P<n>other|<<NUM>>)\s+)?(?P<x><<UNIT>>|<<WEEKDAY>>|<<MONTHFULL>>|"
+        r"<<POD>>|week-?end|<<SEASON>>)(?![a-z])"
+        r"|(?P<times>once|twice|thrice|<<NUM>>\s+times)\s+(?:a|an|per|each|every)\s+(?P<x2><<UNIT>>)",
+    ),
+    (
+        "duration",
+        r"(?P<n><<AMOUNT>>)(?:\s+or\s+(?P<n2><<NUM>>))?"
+        r"(?:(?:\s+to\s+|-)(?P<n3><<NUM>>))?[\s-]+(?:(?:more|additional|extra|further|straight|"
+        r"consecutive|long|full|calendar|business|working|trading)\s+)?"
+        r"(?P<unit><<UNIT>>)(?P<frac>\s+and\s+a\s+half)?(?:(?P<old>[\s-]+old)|[\s-]+long)?(?![a-z])",
+    ),
     ("recent", r"(?P<r>recent)\s+(?P<unit><<UNITPL>>)"),
-    ("bare", r"(?:for|within|over|after|in|lasting|spanning)\s+(?P<x>(?:the\s+)?(?P<unit><<UNITPL>>)"
-             r"(?:\s+or\s+(?P<unit2><<UNITPL>>))?)(?!\s+(?:of|ago|later|earlier|before|after|to\s+come|ahead))"),
+    (
+        "bare",
+        r"(?:for|within|over|after|in|lasting|spanning)\s+(?P<x>(?:the\s+)?(?P<unit><<UNITPL>>)"
+        r"(?:\s+or\s+(?P<unit2><<UNITPL>>))?)(?!\s+(?:of|ago|later|earlier|before|after|to\s+come|ahead))",
+    ),
     ("ref", r"(?P<w><<REF>>)(?!-)"),
     ("theunit", r"the\s+(?P<unit>year|quarter|month|week(?:-?end)?|day)(?![a-z'-])"),
     ("season", r"(?:the\s+)?(?P<s><<SEASON>>)(?:\s*(?:of\s+)?(?P<y><<YEAR>>|<<SPELLEDYEAR>>(?![a-z])))?"),
@@ -178,8 +249,10 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("yearadj", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|year-before)(?![a-z])"),
 )
 
-PREFIX = (r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<pos>(?:the\s+)?<<POSITION>>)\s*-?\s*)?"
-          r"(?:(?P<podof>the\s+(?P<pod><<POD>>)\s+of)\s+)?\Z")
+PREFIX = (
+    r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<pos>(?:the\s+)?<<POSITION>>)\s*-?\s*)?"
+    r"(?:(?P<podof>the\s+(?P<pod><<POD>>)\s+of)\s+)?\Z"
+)
 
 
 @dataclass(frozen=True)
@@ -190,6 +263,10 @@ class Grammar:
     pod_suffix: re.Pattern[str]
     year_suffix: re.Pattern[str]
     glue: re.Pattern[str]
+
+
+_NAMED = re.compile(r"\(\?P<(\w+)>")
+_BACKREF = re.compile(r"\(\?P=(\w+)\)")
 
 
 def expand(template: str, macros: dict[str, str]) -> str:
@@ -203,8 +280,8 @@ def grammar() -> Grammar:
     macros = _macros(lex)
     parts = []
     for family, template in FAMILIES:
-        body = re.sub(r"\(\?P<(\w+)>", lambda m, f=family: f"(?P<{f}__{m.group(1)}>", expand(template, macros))
-        body = re.sub(r"\(\?P=(\w+)\)", lambda m, f=family: f"(?P={f}__{m.group(1)})", body)
+        body = _NAMED.sub(rf"(?P<{family}__\1>", expand(template, macros))
+        body = _BACKREF.sub(rf"(?P={family}__\1)", body)
         parts.append(f"(?P<{family}>{body})")
     master = re.compile(r"(?<![a-z0-9$£€])(?:" + "|".join(parts) + r")(?![a-z0-9])")
     groups: dict[str, list[tuple[str, int]]] = {family: [] for family, _ in FAMILIES}

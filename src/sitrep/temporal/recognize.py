@@ -18,12 +18,46 @@ from .patterns import Grammar, grammar
 from .resolve import Atom
 
 # Families a position word ("early", "the end of") may precede.
-_POSITIONABLE = frozenset({"year", "month", "my", "season", "decade", "century", "relunit", "monthrel",
-                           "weekday", "deictic", "quarter", "theunit", "mdy", "dmy", "holiday", "anaphor",
-                           "podrel", "yearadj"})
+_POSITIONABLE = frozenset(
+    {
+        "year",
+        "month",
+        "my",
+        "season",
+        "decade",
+        "century",
+        "relunit",
+        "monthrel",
+        "weekday",
+        "deictic",
+        "quarter",
+        "theunit",
+        "mdy",
+        "dmy",
+        "holiday",
+        "anaphor",
+        "podrel",
+        "yearadj",
+    }
+)
 # Families an approximator ("about", "at least") may precede.
-_APPROXIMABLE = frozenset({"duration", "ago", "clock", "mdy", "dmy", "iso", "numeric", "year", "my", "month",
-                           "holiday", "decade", "span"})
+_APPROXIMABLE = frozenset(
+    {
+        "duration",
+        "ago",
+        "clock",
+        "mdy",
+        "dmy",
+        "iso",
+        "numeric",
+        "year",
+        "my",
+        "month",
+        "holiday",
+        "decade",
+        "span",
+    }
+)
 # Families that denote one day, so a part of the day or a clock time can attach to them.
 _DAYISH = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "numeric", "holiday", "anaphor"})
 _WORD_BEFORE = re.compile(r"([a-z]+(?:\s+the)?|-)\s*$")
@@ -49,11 +83,11 @@ def _word_after(folded: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def _month_ok(lex: Lexicon, folded: str, text: str, atom: Atom, word_start: int, word: str) -> bool:
+def _month_ok(lex: Lexicon, folded: str, text: str, atom: Atom, word_span: tuple[int, int]) -> bool:
     """An ambiguous month word ("May", "March") counts only capitalised and in a temporal context."""
-    if word.rstrip(".") not in lex.ambiguous:
+    if folded[word_span[0] : word_span[1]].rstrip(".") not in lex.ambiguous:
         return True
-    if not _capitalised(text, word_start):
+    if not _capitalised(text, word_span[0]):
         return False
     if atom.family != "month":
         return True
@@ -68,10 +102,14 @@ def _is_rate(folded: str, start: int) -> bool:
 
 def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tuple[int, int]]) -> bool:
     fam, g = atom.family, atom.g
-    if "mon" in g and not _month_ok(lex, folded, text, atom, spans["mon"][0], g["mon"]):
+    if "mon" in g and not _month_ok(lex, folded, text, atom, spans["mon"]):
         return False
-    if fam == "relunit" and g["unit"] in lex.ambiguous and not _capitalised(text, spans["unit"][0]) \
-            and g["unit"] not in lex.seasons:
+    if (
+        fam == "relunit"
+        and g["unit"] in lex.ambiguous
+        and not _capitalised(text, spans["unit"][0])
+        and g["unit"] not in lex.seasons
+    ):
         return False
     if fam == "season" and g["s"] in lex.ambiguous and "y" not in g:
         with_article = folded.startswith("the", atom.start)
@@ -87,7 +125,7 @@ def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tup
     if fam == "year" and "y" in g and "pre" not in g:
         if _word_after(folded, atom.end) in lex.not_year_before:
             return False
-        if folded[max(0, atom.start - 4):atom.start].rstrip().endswith(("no.", "#", "no", "$")):
+        if folded[max(0, atom.start - 4) : atom.start].rstrip().endswith(("no.", "#", "no", "$")):
             return False
     if fam == "duration":
         if "old" in g:

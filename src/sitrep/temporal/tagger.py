@@ -38,15 +38,16 @@ def tag(text: str, dct: date | None) -> list[Span]:
     folded = text.translate(FOLD)
     resolver = Resolver(lexicon(), folded, dct)
     resolved: list[tuple[Atom, Timex]] = []
-    for atom in recognise(text, folded):
-        timex = resolver.resolve(atom)
+    for found in recognise(text, folded):
+        timex = resolver.resolve(found)
         if timex is None:
             continue
-        if resolved and _a_year_before(resolved[-1], atom, folded):
+        atom = found
+        if resolved and _a_year_before(resolved[-1], found, folded):
             pa, pt = resolved.pop()
             assert pt.first is not None and pt.granularity is not None
             timex = cal.period(pt.granularity, cal.shift(pt.first, -1, "year"))
-            atom = Atom(pa.start, atom.end, pa.family, pa.g)
+            atom = Atom(pa.start, found.end, pa.family, pa.g)
         resolved.append((atom, timex))
     return [
         Span(atom.start, atom.end, LAYER_TIME, timex.type, f"temporal.{atom.family}", timex)

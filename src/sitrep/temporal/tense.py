@@ -43,8 +43,8 @@ def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
     for m in _BOUNDARY.finditer(folded, left, start):
         left = m.end()
     right = min(len(folded), end + _REACH_AFTER)
-    m = _BOUNDARY.search(folded, end, right)
-    return left, (m.start() if m else right)
+    stop = _BOUNDARY.search(folded, end, right)
+    return left, (stop.start() if stop else right)
 
 
 def clause_tense(folded: str, start: int, end: int) -> int:

@@ -1,0 +1,97 @@
+"""Shared state of the normaliser: the anchor, the focus, tense, and small parsers.
+
+An :class:`Atom` is one recognised expression before normalisation. :class:`ResolverBase` holds
+what every rule needs: the lexicon, the folded text (for tense cues), the anchor date (``dct``),
+and the *focus*, the last date the text mentioned, which anaphora ("the next day", "that year")
+and comparisons ("a year earlier") count from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..models import Timex
+from . import calendar as cal
+from .lexicon import Lexicon
+from .numbers import spelled_year
+from .tense import clause_tense
+
+TOPIC_REACH = 600  # characters after a quarter's mention within which it stays the report's topic
+
+
+class NoAnchor(Exception):
+    """A relative expression met a text without an anchor date."""
+
+
+@dataclass(slots=True)
+class Atom:
+    """One recognised expression before normalisation."""
+
+    start: int
+    end: int
+    family: str
+    g: dict[str, str]
+    approx: str | None = None
+    pos: str | None = None
+    pod: str | None = None
+    clock: Atom | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class ResolverBase:
+    """State shared by the rule mixins; see :class:`sitrep.temporal.resolve.Resolver`."""
+
+    def __init__(self, lex: Lexicon, folded: str, dct: date | None) -> None:
+        self.lex = lex
+        self.folded = folded
+        self.dct = dct
+        self.focus: Timex | None = None
+        self.last_quarter: tuple[Timex, int] | None = None  # the last quarter mentioned, and where
+
+    @property
+    def anchor(self) -> date:
+        if self.dct is None:
+            raise NoAnchor
+        return self.dct
+
+    def tense(self, atom: Atom) -> int:
+        return clause_tense(self.folded, atom.start, atom.end)
+
+    def focus_day(self, gran: str | None = None) -> date:
+        """A day inside the focus (of granularity ``gran`` or finer), else the anchor."""
+        f = self.focus
+        if f is not None and f.first is not None and (gran is None or f.granularity == gran):
+            return f.first
+        return self.anchor
+
+    def month(self, word: str) -> int | None:
+        word = word.rstrip(".")
+        return self.lex.months.get(word) or self.lex.month_abbrevs.get(word)
+
+    def year(self, text: str | None) -> int | None:
+        if not text:
+            return None
+        text = text.strip()
+        if text.startswith("'"):
+            yy = int(text[1:])
+            century = (self.dct.year // 100) * 100 if self.dct else 1900
+            year = century + yy
+            return year - 100 if self.dct and year > self.dct.year + 10 else year
+        if text.isdigit():
+            return int(text)
+        return spelled_year(text, self.lex)
+
+    def _topic_quarter(self, at: int) -> Timex | None:
+        """The quarter a financial report is about: one mentioned in the last few sentences."""
+        if self.last_quarter is None:
+            return None
+        timex, end = self.last_quarter
+        return timex if at - end <= TOPIC_REACH else None
+
+    def _latest_quarter(self, at: int | None = None) -> date:
+        """The quarter under discussion, else the last completed one."""
+        topic = self._topic_quarter(at) if at is not None else None
+        if topic is not None and topic.first is not None:
+            return topic.first
+        return cal.shift(self.anchor, -1, "quarter")

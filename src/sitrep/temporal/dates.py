@@ -1,0 +1,216 @@
+"""Rules for explicit calendar expressions: dates, months, quarters, years, decades, seasons."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ..models import Timex
+from . import calendar as cal
+from .anchor import year_for_day, year_for_month, year_for_quarter, year_for_season
+from .base import Atom, ResolverBase
+from .lexicon import Holiday
+from .numbers import duration_value, ordinal_value, parse_number
+from .tense import FUTURE
+
+
+def _holiday_date(rule: Holiday, year: int) -> date:
+    if rule.easter is not None:
+        return cal.easter(year) + timedelta(days=rule.easter)
+    assert rule.month is not None
+    if rule.day is not None:
+        return date(year, rule.month, rule.day)
+    assert rule.weekday is not None and rule.nth is not None
+    return cal.nth_weekday(year, rule.month, rule.weekday, rule.nth, rule.after_day)
+
+
+def _decade_timex(year: int) -> Timex:
+    """A decade: "the 1990s" = 199X (TimeML writes the unknown year digit as X)."""
+    timex = cal.period("decade", date(year, 1, 1))
+    return replace(timex, value=timex.value + "X")
+
+
+class DateRules(ResolverBase):
+    """Handlers for the explicit-date pattern families (see :mod:`.patterns`)."""
+
+    def _iso(self, a: Atom) -> Timex:
+        d = date(int(a.g["y"]), int(a.g["m"]), int(a.g["d"]))
+        if "hh" in a.g:
+            return Timex("TIME", f"{d.isoformat()}T{a.g['hh']}:{a.g['mm']}", d, d, "day")
+        return cal.day_timex(d)
+
+    def _numeric(self, a: Atom) -> Timex:
+        if "y2" in a.g:
+            return cal.day_timex(date(int(a.g["y2"]), int(a.g["m2"]), int(a.g["d2"])))
+        first, second, y = int(a.g["a"]), int(a.g["b"]), int(a.g["y"])
+        if len(a.g["y"]) == 2:
+            y += 1900 if y >= 50 else 2000
+        # Dots are European (day.month.year); slashes are US (month/day/year) unless the first
+        # number cannot be a month.
+        if a.g["sep"] == "." or first > 12:
+            first, second = second, first
+        return cal.day_timex(date(y, first, second))
+
+    def _day_month(self, a: Atom) -> Timex | None:
+        month = self.month(a.g["mon"])
+        day = ordinal_value(a.g["day"], self.lex)
+        if month is None or day is None or not 1 <= day <= 31:
+            return None
+        year = self.year(a.g.get("y"))
+        if year is None:
+            if self.dct is None:
+                return Timex("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False)
+            weekday = a.g.get("wd")
+            year = self._year_by_weekday(month, day, weekday) if weekday else None
+            if year is None:
+                year = year_for_day(self.anchor, month, day, self.tense(a))
+        return cal.day_timex(date(year, month, day))
+
+    def _year_by_weekday(self, month: int, day: int, weekday: str) -> int | None:
+        wd = self.lex.weekdays.get(weekday) or self.lex.weekday_abbrevs.get(weekday.rstrip("."))
+        for year in (self.anchor.year, self.anchor.year - 1, self.anchor.year + 1):
+            try:
+                if date(year, month, day).isoweekday() == wd:
+                    return year
+            except ValueError:
+                continue
+        return None
+
+    _mdy = _day_month
+    _dmy = _day_month
+
+    def _my(self, a: Atom) -> Timex | None:
+        month = self.month(a.g["mon"])
+        year = self.year(a.g.get("y") or a.g.get("sy") or ("'" + a.g["yy"] if "yy" in a.g else None))
+        if month is None or year is None:
+            return None
+        return cal.period("month", date(year, month, 1))
+
+    def _holiday(self, a: Atom) -> Timex | None:
+        rule = self._holiday_rule(a.g["h"])
+        if rule is None:
+            return None
+        year = self.year(a.g.get("y"))
+        if year is not None:
+            return cal.day_timex(_holiday_date(rule, year))
+        anchor = self.anchor
+        direction = self.lex.direction.get(a.g.get("dir", ""), 0)
+        tense = self.tense(a)
+        day = _holiday_date(rule, anchor.year)
+        if day > anchor and (direction < 0 or (direction == 0 and tense != FUTURE)):
+            day = _holiday_date(rule, anchor.year - 1)
+        elif day < anchor and (direction > 0 or tense == FUTURE):
+            day = _holiday_date(rule, anchor.year + 1)
+        return cal.day_timex(day)
+
+    def _holiday_rule(self, phrase: str) -> Holiday | None:
+        key = " ".join(phrase.split()).replace("'", "")
+        for name, rule in self.lex.holidays.items():
+            if name.replace("'", "") == key:
+                return rule
+        return None
+
+    def _quarter(self, a: Atom) -> Timex | None:
+        if "qn" in a.g:
+            q, unit = int(a.g["qn"]), "quarter"
+        else:
+            unit = a.g["unit"]
+            n = ordinal_value(a.g["ord"], self.lex)
+            if n is None:
+                return None
+            q = (4 if unit == "quarter" else 2) if n in (-1,) or a.g["ord"] == "final" else n
+        if not 1 <= q <= (4 if unit == "quarter" else 2):
+            return None
+        year = self.year(a.g.get("y1") or a.g.get("y2") or a.g.get("y3"))
+        if year is None and "rel" in a.g:
+            year = self.anchor.year + self.lex.direction[a.g["rel"]]
+        if year is None:
+            quarter = q if unit == "quarter" else 2 * q - 1
+            year = year_for_quarter(self.anchor, quarter, self.tense(a))
+            if any(
+                w in a.g.get("q1", "") for w in ("year-earlier", "year-ago", "prior-year", "year earlier")
+            ):
+                year -= 1
+        month = 3 * q - 2 if unit == "quarter" else 6 * q - 5
+        return cal.period("quarter" if unit == "quarter" else "half", date(year, month, 1))
+
+    def _qref(self, a: Atom) -> Timex | None:
+        qual = " ".join((a.g.get("q") or a.g.get("q2") or "").split())
+        unit = " ".join(a.g["unit"].split())
+        if unit in ("nine months", "six months", "three months"):
+            return Timex(
+                "DURATION", duration_value(parse_number(unit.split()[0], self.lex), self.lex.units["months"])
+            )
+        ago = any(w in qual for w in ("year-earlier", "year-ago", "year earlier", "year ago", "prior-year"))
+        gran = {"fiscal year": "year", "period": "quarter"}.get(unit, unit)
+        if any(w in qual for w in ("current", "full", "whole", "entire")):
+            day = self.anchor
+        elif any(w in qual for w in ("previous", "prior ", "latest", "recent", "just")):
+            day = cal.shift(self.anchor, -1, gran)
+        elif gran == "quarter":
+            day = self._latest_quarter(a.start)
+        else:
+            day = self.focus_day(gran)
+        if "y" in a.g:
+            day = day.replace(year=int(a.g["y"]), day=1)
+        if ago:
+            day = cal.shift(day, -1, "year")
+            a.extra["nofocus"] = "1"
+        return cal.period(gran, day)
+
+    def _year(self, a: Atom) -> Timex | None:
+        year: int | None
+        if "yy" in a.g:
+            year = self.year("'" + a.g["yy"])
+        else:
+            year = self.year(a.g.get("y") or a.g.get("sy") or a.g.get("sy2"))
+        if year is None or not 1 <= year <= 9999:
+            return None
+        return cal.period("year", date(year, 1, 1))
+
+    def _decade(self, a: Atom) -> Timex | None:
+        if "dw" in a.g:
+            words = (
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            )
+            digit = words.index(a.g["dw"].split()[-1]) + 2
+            return _decade_timex(1900 + digit * 10)
+        if "d2" in a.g:
+            century = (
+                19 if self.dct is None or int(a.g["d2"]) * 10 > self.dct.year % 100 else self.dct.year // 100
+            )
+            return _decade_timex(century * 100 + int(a.g["d2"]) * 10)
+        return _decade_timex(int(a.g["c"]) * 100 + int(a.g["d"]) * 10)
+
+    def _century(self, a: Atom) -> Timex | None:
+        n = int(a.g["n"]) if "n" in a.g else ordinal_value(a.g["w"], self.lex)
+        if n is None or not 1 <= n <= 99:
+            return None
+        return cal.period("century", date(max((n - 1) * 100, 1), 1, 1))
+
+    def _season(self, a: Atom) -> Timex:
+        code = self.lex.seasons[a.g["s"]]
+        year = self.year(a.g.get("y"))
+        if year is None:
+            year = year_for_season(self.anchor, code, self.tense(a))
+        first = cal.season_start(year, code)
+        return replace(cal.period("season", first), value=f"{year:04d}-{code}")
+
+    def _month(self, a: Atom) -> Timex | None:
+        month = self.month(a.g["mon"])
+        if month is None:
+            return None
+        if self.dct is None:
+            return Timex("DATE", f"XXXX-{month:02d}", anchored=False)
+        year = year_for_month(self.anchor, month, self.tense(a))
+        return cal.period("month", date(year, month, 1))
+
+    _mdy = _day_month
+    _dmy = _day_month
