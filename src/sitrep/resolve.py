@@ -82,7 +82,10 @@ def source_of(text: str, start: int, end: int) -> str | None:
 def fatalities(text: str, per_sentence: Sequence[tuple[tuple[int, int], Sequence[tuple[int, int, int, str]]]]) -> Figures:
     """Figures from ``per_sentence`` = [((s_start, s_end), [(start, end, killed, rule), ...]), ...]."""
     totals: list[tuple[int, str | None, tuple[int, int], list[tuple[int, int, int, str]]]] = []
+    stated = any(f[3] == "number.total" for _, figures in per_sentence for f in figures)
     for (s_start, s_end), figures in per_sentence:
+        if stated:  # an explicit toll ("3 fatalities") stands for the whole event
+            figures = [f for f in figures if f[3] in ("number.total", "number.none")]
         if not figures:
             continue
         total = sum(f[2] for f in figures)

@@ -125,15 +125,16 @@ class ActorLexicon:
             entry = self._choose(hit.values, text[hit.start : hit.end], day)
             if entry is None:
                 continue
-            if entry.generic and out and not out[-1][2].generic and entry.kind in _ABSORBED \
-                    and folded[out[-1][1] : hit.start].isspace():
-                prev = out.pop()  # "ISWAP militants", "SNA troops": one mention of the named actor
+            if entry.generic and out and out[-1][2].kind not in ("person", "civilians") \
+                    and entry.kind in _ABSORBED and folded[out[-1][1] : hit.start].isspace():
+                prev = out.pop()  # "ISWAP militants", "Syrian police members": one mention
                 out.append((prev[0], hit.end, prev[2], prev[3]))
                 continue
             start, modifier = hit.start, None
             if entry.generic and entry.kind in self.modifiable:
                 mod = _modifier_before(folded, hit.start, mod_by_end, mod_ends)
-                if mod is not None:
+                if mod is not None and (not out or mod.start >= out[-1][1]) \
+                        and not folded[max(0, mod.start - 4) : mod.start].endswith(("pro ", "anti ")):
                     start, modifier = mod.start, mod.values[0]
             if entry.needs_modifier and modifier is None:
                 continue

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from ..models import Span
 
-_BY = re.compile(r"\s*(?:[\w']+\s+){0,5}?(?:by|from)\s+(?:(?:suspected|presumed|alleged|unknown|a|an|the|some|group|of)\s+)*")
-_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:[\w']+\s+)?$")
+_BY = re.compile(r"\s*(?:[\w',]+\s+){0,4}?(?:by|from)\s+(?:[\w'.,]+\s+){0,4}")
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:[\w']+\s+){0,3}$")
 _UNDER = re.compile(r"\bcame under\b|\bunder (?:attack|fire)\b|\bcoming under\b")
 _BETWEEN = re.compile(r"\s*(?:[\w']+\s+){0,2}?between\s+$")
 _LIST_GAP = re.compile(r"\s*(?:,|and|&|as well as|along with|alongside|together with|with the help of|backed by|"
@@ -64,10 +64,10 @@ def attach(text: str, folded: str, sentence: tuple[int, int], trigger: Span, act
     after = [i for i, a in enumerate(actors) if a.start >= trigger.end
              and not _CLAUSE.search(folded, trigger.end, a.start)]
     by_agent = None
-    m = _BY.match(folded, trigger.end)
-    if m and after and actors[after[0]].start <= m.end() + 2:
+    if after and _BY.fullmatch(folded, trigger.end, actors[after[0]].start):
         by_agent = after[0]
-    passive = _BE_BEFORE.search(folded, max(s_start, trigger.start - 24), trigger.start) is not None
+    be = _BE_BEFORE.search(folded, max(s_start, trigger.start - 40), trigger.start)
+    passive = be is not None and not any(be.start() < a.start < trigger.start for a in actors)
     under = _UNDER.search(folded, max(s_start, trigger.start - 14), trigger.end) is not None
     if by_agent is not None and (passive or under or not before):
         agent, agent_assoc = _group_forward(actors, by_agent, text)

@@ -12,7 +12,7 @@ from .. import resolve
 from ..actors import ActorLexicon
 from ..models import Doc, Event, Evidence, Span
 from .actors_roles import Coded, Namer, actor_evidence, code_actors, kind_of
-from .decide import ARMED, CROWD, EVENT_TYPE, Facts, decide, disorder_type
+from .decide import ARMED, EVENT_TYPE, PEOPLE, VIOLENCE, Facts, decide, disorder_type
 from .mentions import Mention
 from .where_when import DateResolver, PlaceLocator, When, Where, default_resolver, when, where
 
@@ -96,7 +96,7 @@ def _build(doc: Doc, mentions: list[Mention], whens: list[When], wheres: list[Wh
     day = w_when.day
     namer = Namer(lexicon, iso3, day)
     roles = main.roles
-    facts = _facts(roles, namer, iso3)
+    facts = _facts(mentions, roles, namer, iso3)
     decision = decide(frames, context, facts)
     if decision is None:
         return None
@@ -166,18 +166,30 @@ def _rank(m: Mention) -> int:
     return _FRAME_RANK.get(m.main.label, 99)
 
 
-def _facts(roles: Any, namer: Namer, iso3: str | None) -> Facts:
+_FORCE = ("intervene", "arrest", "injure", "kill")
+
+
+def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) -> Facts:
     agent, patient = roles.agent, roles.patient
-    agent_kind, patient_kind = kind_of(agent), kind_of(patient)
+    agent_kind = kind_of(agent)
     agent_state = False
     if agent is not None and agent_kind in ARMED:
         actor = namer.of(agent)
         agent_state = actor.inter == 1 and (iso3 is None or actor.iso3 in (None, iso3))
-    return Facts(
-        agent_kind=agent_kind, agent_state=agent_state, agent_armed=agent_kind in ARMED,
-        patient_kind=patient_kind, patient_armed=patient_kind in ARMED,
-        patient_people=patient_kind in CROWD,
-    )
+    force = False
+    v_agent = v_patient = None
+    victims = False
+    for m in mentions:
+        for trig, r in zip(m.triggers, m.trigger_roles, strict=True):
+            a_kind, p_kind = kind_of(r.agent), kind_of(r.patient)
+            if trig.label in _FORCE and a_kind in ARMED:
+                force = True
+            if trig.label in VIOLENCE:
+                v_agent = v_agent or a_kind
+                v_patient = v_patient or p_kind
+                victims = victims or (p_kind in PEOPLE and trig.label != "attack")
+    return Facts(agent_kind=agent_kind, agent_state=agent_state, patient_kind=kind_of(patient),
+                 force_armed=force, violence_agent=v_agent, violence_patient=v_patient, victims_people=victims)
 
 
 def _civilian_victims(mentions: list[Mention]) -> bool:

@@ -55,21 +55,32 @@ def disorder_type(sub_event_type: str) -> str:
 
 # Actor kinds (see data/actors/generic.yaml) grouped by what they can do in an event.
 ARMED = frozenset({"military", "police", "named", "unidentified", "gang", "militia", "communal", "external"})
-CROWD = frozenset({"rioters", "person", "civilians", "protesters"})
+CROWD = frozenset({"rioters", "community", "protesters"})  # groups that can riot or form a mob
+PEOPLE = frozenset({"person", "community", "civilians", "protesters", "rioters"})
 VIOLENCE = ("kill", "injure", "attack", "abduct", "sexual")
 REMOTE = ("airstrike", "shelling", "ied", "grenade", "suicide", "chemical")
 
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What the event coder knows about one event besides its frames."""
+    """What the event coder knows about one event besides its frames: the kinds of actors attached
+    to its triggers (see :mod:`sitrep.events.arguments`)."""
 
-    agent_kind: str | None = None  # actor kind of actor1 ("military", "named", "person", ...)
-    agent_state: bool = False  # actor1 is the state forces of the event's country
-    agent_armed: bool = False
+    agent_kind: str | None = None  # actor1 candidate of the main trigger
+    agent_state: bool = False  # ... is the state forces of the event's country
     patient_kind: str | None = None
-    patient_armed: bool = False
-    patient_people: bool = False  # the target is people (civilians, villagers, protesters)
+    force_armed: bool = False  # an armed actor intervenes, arrests, injures or kills
+    violence_agent: str | None = None  # agent kind of the violent triggers (kill, injure, attack, ...)
+    violence_patient: str | None = None  # patient kind of the violent triggers
+    victims_people: bool = False  # people (not armed actors) were killed, injured or abducted
+
+    @property
+    def agent_armed(self) -> bool:
+        return self.agent_kind in ARMED
+
+    @property
+    def patient_armed(self) -> bool:
+        return self.patient_kind in ARMED
 
 
 def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[str, str] | None:
@@ -80,9 +91,13 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return f.get(frame, -1.0) >= weight
 
     violence = any(has(v, 0.5) for v in VIOLENCE)
-    fight = has("clash", 0.6) or (has("attack") and facts.patient_armed) or "clash" in context
-    protest = has("protest", 0.5) or (facts.agent_kind == "protesters" and has("protest"))
-    crowd_agent = facts.agent_kind in CROWD
+    remote = any(has(r, 0.8) for r in REMOTE)
+    v_agent = facts.violence_agent or facts.agent_kind
+    v_patient = facts.violence_patient or facts.patient_kind
+    crowd_agent = v_agent in CROWD or (v_agent is None and has("crowd"))
+    armed_target = v_patient in ARMED
+    fight = has("clash", 0.6) or (has("attack") and armed_target) or "clash" in context
+    protest = has("protest", 0.5) or facts.agent_kind == "protesters" or (has("protest") and has("crowd"))
 
     if has("chemical"):
         return "Chemical weapon", "decide.chemical"
@@ -93,18 +108,17 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
             return "Non-state actor overtakes territory", "decide.territory_nonstate"
         if not any(has(v, 0.6) for v in (*VIOLENCE, *REMOTE)):
             return "Non-violent transfer of territory", "decide.territory_peaceful"
-    if protest and not any(has(r, 0.8) for r in REMOTE):
+    if protest and not remote and not (fight and not crowd_agent and v_agent in ARMED and armed_target):
         if has("riot", 0.6) or (has("riot") and crowd_agent) or (has("mob") and crowd_agent):
             return "Violent demonstration", "decide.protest_violent"
-        if (has("kill", 0.5) or has("injure", 0.6)) and not crowd_agent and facts.agent_armed:
+        if has("kill", 0.5) and facts.force_armed:
             return "Excessive force against protesters", "decide.protest_force"
-        if has("intervene") or has("arrest") or has("injure") or has("kill"):
+        if has("intervene", 0.6) or ((has("intervene") or has("arrest") or has("injure")) and facts.force_armed):
             return "Protest with intervention", "decide.protest_intervention"
         return "Peaceful protest", "decide.protest"
     if has("suicide"):
         return "Suicide bomb", "decide.suicide"
-    if has("clash", 0.6) and not crowd_agent and (facts.patient_armed or facts.patient_kind is None
-                                                  or not facts.patient_people):
+    if has("clash", 0.6) and not crowd_agent and not (v_patient in PEOPLE and not armed_target):
         return "Armed clash", "decide.clash"
     if has("airstrike", 0.6):
         return "Air/drone strike", "decide.airstrike"
@@ -117,11 +131,13 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
     if has("grenade"):
         return "Grenade", "decide.grenade"
     if has("mob") or (crowd_agent and (violence or has("riot", 0.6) or has("clash"))):
+        if protest or has("riot", 0.8):
+            return "Violent demonstration", "decide.riot"
         return "Mob violence", "decide.mob"
     if has("riot", 0.7):
         return "Violent demonstration", "decide.riot"
     if violence or has("clash"):
-        if facts.patient_armed and facts.agent_armed or (has("clash") and not facts.patient_people):
+        if armed_target and (v_agent in ARMED or v_agent is None) or (has("clash") and v_patient not in PEOPLE):
             return "Armed clash", "decide.attack_armed"
         if has("sexual", 0.8):
             return "Sexual violence", "decide.sexual"
@@ -149,4 +165,6 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Change to group/activity", "decide.change"
     if has("other", 0.5):
         return "Other", "decide.other"
+    if protest or has("crowd"):
+        return "Peaceful protest", "decide.protest_weak"
     return None

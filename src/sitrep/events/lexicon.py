@@ -19,7 +19,7 @@ MODALITY_FILE = "events/modality.yaml"
 CASUALTIES_FILE = "events/casualties.yaml"
 
 FRAMES = (
-    "protest", "intervene", "riot", "mob", "clash", "attack", "kill", "injure", "abduct", "sexual",
+    "protest", "intervene", "riot", "crowd", "mob", "clash", "attack", "kill", "injure", "abduct", "sexual",
     "airstrike", "suicide", "shelling", "ied", "grenade", "chemical", "capture", "regain", "withdraw",
     "agreement", "arrest", "change", "disrupt", "base", "loot", "other",
 )
@@ -45,6 +45,7 @@ class CueEntry:
     phrase: str
     scope: str
     words: int = 4
+    lower_only: bool = False
     keeps: frozenset[str] = frozenset()
     after_frames: frozenset[str] = frozenset()
 
@@ -63,7 +64,8 @@ class EventLexicon:
 
     def __init__(self, triggers: list[tuple[str, TriggerEntry]], cues: list[tuple[str, CueEntry]],
                  numbers: list[tuple[str, NumberWord]], singular: frozenset[str],
-                 pronouns: dict[str, int], not_counts: frozenset[str], months: frozenset[str]) -> None:
+                 pronouns: dict[str, int], not_counts: frozenset[str], months: frozenset[str],
+                 totals: frozenset[str] = frozenset()) -> None:
         self.triggers: PhraseMatcher[TriggerEntry] = PhraseMatcher(triggers)
         self.cues: PhraseMatcher[CueEntry] = PhraseMatcher(cues)
         self.numbers: PhraseMatcher[NumberWord] = PhraseMatcher(numbers)
@@ -74,6 +76,7 @@ class EventLexicon:
         self.pronouns = pronouns
         self.not_counts = not_counts
         self.months = months
+        self.totals = totals
 
     @classmethod
     def default(cls) -> EventLexicon:
@@ -85,8 +88,9 @@ def _default() -> EventLexicon:
     numbers, singular, pronouns = _load_casualties()
     data = _versioned(CASUALTIES_FILE)
     not_counts = frozenset(_words(data.get("not_counts"), CASUALTIES_FILE, "not_counts", "not_counts"))
+    totals = frozenset(_words(data.get("totals"), CASUALTIES_FILE, "totals", "totals"))
     months = frozenset(_words(data.get("months"), CASUALTIES_FILE, "months", "months"))
-    return EventLexicon(_load_triggers(), _load_cues(), numbers, singular, pronouns, not_counts, months)
+    return EventLexicon(_load_triggers(), _load_cues(), numbers, singular, pronouns, not_counts, months, totals)
 
 
 def _versioned(name: str) -> dict[str, Any]:
@@ -153,7 +157,8 @@ def _load_cues() -> list[tuple[str, CueEntry]]:
             after = frozenset(_words(item.get("after_frames"), MODALITY_FILE, item, "after_frames"))
             for frame in keeps | after:
                 require(frame in FRAMES, MODALITY_FILE, item, f"unknown frame {frame!r}")
-            out.append((item["phrase"], CueEntry(modality, item["phrase"], scope, words, keeps, after)))
+            out.append((item["phrase"], CueEntry(modality, item["phrase"], scope, words,
+                                                 bool(item.get("lower_only", False)), keeps, after)))
     return out
 
 

@@ -35,6 +35,7 @@ class Mention:
     dropped: tuple[tuple[Span, str, Span | None], ...]  # (trigger, modality, cue) not asserted
     main: Span
     roles: Roles
+    trigger_roles: tuple[Roles, ...]  # roles of each asserted trigger, aligned with ``triggers``
     numbers: tuple[Span, ...]
     actors: tuple[Span, ...]
 
@@ -72,13 +73,16 @@ def build_mentions(text: str, folded: str, sentences: list[tuple[int, int]], zon
         frames: dict[str, float] = {}
         for trig in asserted:
             frames[trig.label] = max(frames.get(trig.label, 0.0), trig.score)
-        main = min(asserted, key=lambda t: (_ORDER.get(t.label, 99), -t.score, t.start))
+        main_i = min(range(len(asserted)), key=lambda i: (_ORDER.get(asserted[i].label, 99), -asserted[i].score,
+                                                          asserted[i].start))
+        main = asserted[main_i]
+        roles = tuple(attach(text, folded, (s_start, s_end), t, s_actors) for t in asserted)
         kept_numbers = tuple(n for n in s_nums if n.label != "cumulative"
                              and not _inside_topic(n, s_trig, s_cues, folded, (s_start, s_end)))
         out.append(Mention(
             sentence=(s_start, s_end), zone=zones[si], frames=tuple(frames.items()),
             context=frozenset(t.label for t, _, _ in dropped), triggers=tuple(asserted),
-            dropped=tuple(dropped), main=main, roles=attach(text, folded, (s_start, s_end), main, s_actors),
+            dropped=tuple(dropped), main=main, roles=roles[main_i], trigger_roles=roles,
             numbers=kept_numbers, actors=tuple(s_actors),
         ))
     return out

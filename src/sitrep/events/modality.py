@@ -22,11 +22,12 @@ _STOP = re.compile(r"[;.!?]\s")
 _BACK_BOUNDARY = re.compile(r"[,;(]|\b(?:after|following|when|while|amid|and|which|who|as)\b")
 
 
-def find_cues(folded: str, lexicon: EventLexicon) -> list[Span]:
+def find_cues(text: str, folded: str, lexicon: EventLexicon) -> list[Span]:
     return [
         Span(h.start, h.end, LAYER_MODALITY, entry.modality, f"modality.{entry.modality}", entry)
         for h in lexicon.cues.find(folded)
         for entry in h.values[:1]
+        if not entry.lower_only or text[h.start : h.end].islower()
     ]
 
 

@@ -21,7 +21,7 @@ _DIGITS = re.compile(r"(?<![\w.,:/])(\d{1,3}(?:,\d{3})+|\d+)(?![\w:/]|[.,]\d)")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or|and)\s*", re.IGNORECASE)
 _WORD = re.compile(r"[\w']+")
 _CLAUSE_BREAK = re.compile(r"[;.:!?]")
-_BEFORE_BREAK = re.compile(r"[;.:!?,()]")
+_BEFORE_BREAK = re.compile(r"[;.:!?,()]|\bby\b")
 _MAX_AFTER_WORDS = 12
 _MAX_BEFORE_WORDS = 3
 
@@ -163,7 +163,8 @@ def find_numbers(text: str, folded: str, sentences: list[tuple[int, int]], lexic
             if any(_in_clause(text, c, lo, hi) for c in cumulative):
                 label = "cumulative"
             quantity = Quantity(kind, count.value, count.low, count.high, count.approximate)
-            spans.append(Span(count.start, count.end, LAYER_NUMBER, label, count.rule, quantity))
+            rule = "number.total" if kind == "killed" and k_hit.key in lexicon.totals else count.rule
+            spans.append(Span(count.start, count.end, LAYER_NUMBER, label, rule, quantity))
     return spans
 
 

@@ -43,7 +43,7 @@ class EventStage:
         lexicon = self.lexicon
         numbers = find_numbers(text, folded, sentences, lexicon)
         triggers = find_triggers(text, folded, sentences, lexicon)
-        cues = find_cues(folded, lexicon)
+        cues = find_cues(text, folded, lexicon)
         doc.add(LAYER_NUMBER, numbers)
         doc.add(LAYER_TRIGGER, triggers)
         doc.add(LAYER_MODALITY, cues)
