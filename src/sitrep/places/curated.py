@@ -19,6 +19,7 @@ from .fold import fold
 from .records import DEFAULT_PRECISION, FEATURES, Record
 
 COUNTRIES_FILE = "places/countries.yaml"
+ADMIN_ALIASES_FILE = "places/admin_aliases.yaml"
 PLACES_FILE = "places/places.yaml"
 
 
@@ -67,6 +68,21 @@ def curated_countries() -> dict[str, CountryInfo]:
     return out
 
 
+@cache
+def curated_admin1_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(ISO alpha-2, folded admin1 name) -> other names of that admin1."""
+    section = _header(load_yaml(ADMIN_ALIASES_FILE), ADMIN_ALIASES_FILE, "admin1")
+    require(isinstance(section, dict), ADMIN_ALIASES_FILE, "admin1", "must map ISO codes to admin1 names")
+    out = {}
+    for cc, entries in section.items():
+        require(isinstance(cc, str) and len(cc) == 2 and cc.isupper(), ADMIN_ALIASES_FILE, cc,
+                "keys are ISO 3166-1 alpha-2 codes")
+        require(isinstance(entries, dict), ADMIN_ALIASES_FILE, cc, "must map admin1 names to alias lists")
+        for name, aliases in entries.items():
+            out[(cc, fold(str(name)))] = _names(aliases, ADMIN_ALIASES_FILE, f"{cc}/{name}")
+    return out
+
+
 _PLACE_FIELDS = {"name", "aliases", "point", "country", "feature", "admin1", "parent", "precision", "geonameid"}
 
 
@@ -82,10 +98,11 @@ def _place_entries() -> tuple[dict[str, Any], ...]:
         require(not unknown, PLACES_FILE, name, f"unknown fields {sorted(unknown)}")
         _point(entry.get("point"), PLACES_FILE, name)
         _names(entry.get("aliases", []), PLACES_FILE, name)
-        cc = entry.get("country")
-        require(isinstance(cc, str) and len(cc) == 2 and cc.isupper(), PLACES_FILE, name,
-                "country must be an ISO 3166-1 alpha-2 code")
         require(entry.get("feature") in FEATURES, PLACES_FILE, name, f"feature must be one of {FEATURES}")
+        cc = entry.get("country", "")
+        require((isinstance(cc, str) and len(cc) == 2 and cc.isupper())
+                or (cc == "" and entry["feature"] in ("region", "water", "natural")), PLACES_FILE, name,
+                "country must be an ISO 3166-1 alpha-2 code (only seas and regions across borders have none)")
         require(entry.get("precision", 1) in (1, 2, 3), PLACES_FILE, name, "precision must be 1, 2 or 3")
     return tuple(section)
 
@@ -96,7 +113,7 @@ def curated_places(admin1_names: dict[tuple[str, str], str]) -> list[Record]:
     records = []
     for entry in _place_entries():
         lat, lon = _point(entry["point"], PLACES_FILE, entry["name"])
-        cc = entry["country"]
+        cc = entry.get("country", "")
         code = ""
         if entry.get("admin1"):
             code = codes.get((cc, fold(entry["admin1"])), "")

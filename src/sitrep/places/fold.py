@@ -64,6 +64,28 @@ def _skeleton_pairs() -> tuple[tuple[str, str], ...]:
     return tuple(pairs.items())
 
 
+@cache
+def _affixes() -> tuple[tuple[str, ...], ...]:
+    data = load_yaml(FOLDING_FILE)
+    words = data.get("admin_affixes", [])
+    require(isinstance(words, list) and all(isinstance(w, str) for w in words), FOLDING_FILE,
+            "admin_affixes", "must be a list of words")
+    return tuple(sorted({tuple(fold(w).split()) for w in words}, key=lambda t: -len(t)))
+
+
+def without_affixes(name: str) -> str | None:
+    """An admin unit's name without a leading or trailing type word ("Khartoum State" -> "khartoum"),
+    folded; None when the name has none (or is nothing else)."""
+    tokens = fold(name).split()
+    for affix in _affixes():
+        n = len(affix)
+        if len(tokens) > n and tuple(tokens[-n:]) == affix:
+            return " ".join(tokens[:-n])
+        if len(tokens) > n and tuple(tokens[:n]) == affix:
+            return " ".join(tokens[n:])
+    return None
+
+
 def fold(name: str) -> str:
     """Lower-case ASCII key: no diacritics, no apostrophes, hyphens and dots as spaces."""
     if name.isascii():

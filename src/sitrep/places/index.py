@@ -35,7 +35,7 @@ from .fold import fold, loose, skeleton
 from .records import DEFAULT_PRECISION, FEATURE_CODE, FEATURES, Record
 
 MAGIC = b"SITREPGZ"
-FORMAT = 3
+FORMAT = 4
 ALT = 1 << 31
 # Entries whose skeleton key is indexed: larger towns and every non-town feature.
 SKELETON_MIN_POPULATION = 1000
@@ -44,14 +44,20 @@ SKELETON_MIN_LENGTH = 3
 # name: (array typecode, per-entry field)
 ARRAYS: dict[str, str] = {
     "lat": "f", "lon": "f", "pop": "I", "gid": "i", "cc": "H", "a1": "I", "a2": "I", "feat": "B",
-    "prec": "B", "name": "I", "parent": "I",
+    "prec": "B", "name": "I", "parent": "I", "prior": "f",
 }
 
 
-def prior(feature: str, population: int) -> float:
-    """Static importance used to order postings: population, with admin units and countries first."""
-    boost = {"country": 4.0, "continent": 3.5, "admin1": 1.5, "region": 1.0, "admin2": 0.5}.get(feature, 0.0)
-    return boost + math.log10(population + 1)
+FEATURE_BOOST = {"country": 4.0, "continent": 3.5, "admin1": 1.2, "region": 1.0, "admin2": 0.0}
+CAPITAL_BOOST = 2.5
+
+
+def prior(record: Record) -> float:
+    """Static importance of a place: log population (an admin unit's largest town), boosted for
+    countries, continents, admin units and national capitals."""
+    population = record.weight_population or record.population
+    return (FEATURE_BOOST.get(record.feature, 0.0) + math.log10(population + 1)
+            + (CAPITAL_BOOST if record.capital else 0.0))
 
 
 def name_keys(name: str) -> tuple[str, str, str]:
@@ -65,7 +71,7 @@ def name_keys(name: str) -> tuple[str, str, str]:
 class Tables:
     """The small tables of the header."""
 
-    countries: list[list[Any]]  # [iso2, iso3, name]
+    countries: list[list[Any]]  # [iso2, iso3, name, capital entry id or -1]
     admin1: list[list[Any]]  # [country index, code, name, entry id or -1, capital entry id or -1]
     source: str
 
@@ -73,11 +79,11 @@ class Tables:
 def compile_index(records: list[Record], admin1_names: dict[tuple[str, str], str], source: str,
                   countries: Iterable[tuple[str, str, str]]) -> bytes:
     """Compile records into the bytes of an index file."""
-    country_rows = [list(c) for c in countries]
+    country_rows = [[*c, -1] for c in countries]  # [iso2, iso3, name, capital entry id or -1]
     cc_index = {row[0]: i for i, row in enumerate(country_rows)}
     cc_index.setdefault("", len(country_rows))
     if len(country_rows) < len(cc_index):
-        country_rows.append(["", "", ""])
+        country_rows.append(["", "", "", -1])
     admin1_rows: list[list[Any]] = []
     a1_index: dict[tuple[str, str], int] = {}
     for (cc, code), name in sorted(admin1_names.items()):
@@ -104,15 +110,17 @@ def compile_index(records: list[Record], admin1_names: dict[tuple[str, str], str
             cap = admin1_rows[a1][4]
             if cap < 0 or r.population > cols["pop"][cap]:
                 admin1_rows[a1][4] = i
+        if r.capital and r.cc in cc_index:
+            country_rows[cc_index[r.cc]][3] = i
         values = {
             "lat": r.latitude, "lon": r.longitude, "pop": min(r.population, 2**32 - 1), "gid": r.geonameid,
             "cc": cc_index.get(r.cc, cc_index[""]), "a1": a1 + 1, "a2": names[r.admin2] + 1 if r.admin2 else 0,
             "feat": FEATURE_CODE[r.feature], "prec": r.precision or DEFAULT_PRECISION[r.feature],
-            "name": names[r.name], "parent": names[r.parent] + 1 if r.parent else 0,
+            "name": names[r.name], "parent": names[r.parent] + 1 if r.parent else 0, "prior": prior(r),
         }
         for key, value in values.items():
             cols[key].append(value)
-        weight = prior(r.feature, r.population)
+        weight = values["prior"]
         with_skeleton = r.feature != "city" or r.population >= SKELETON_MIN_POPULATION
         seen: set[str] = set()
         for n, alt in ((r.name, 0), *((a, ALT) for a in r.alternates)):
@@ -213,6 +221,7 @@ class Index:
         self.prec = part("prec").cast("B")
         self.name = part("name").cast("I")
         self.parent = part("parent").cast("I")
+        self.prior = part("prior").cast("f")
         self.post_off = part("post_off").cast("I")
         self.post = part("post").cast("I")
         self.size = len(self.lat)

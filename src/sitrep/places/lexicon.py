@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..resources import load_tsv, load_yaml, require
+from ..resources import data_text, load_tsv, load_yaml, require
 from .fold import fold
 from .records import FEATURES
 
 CUES_FILE = "places/cues.yaml"
 DEMONYMS_FILE = "places/demonyms.tsv"
+COMMON_WORDS_FILE = "places/common_words.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,12 @@ class Lexicon:
     person_titles: frozenset[str]
     organisation_words: frozenset[str]
     not_places: frozenset[str]
-    demonyms: dict[str, str]  # folded form -> ISO alpha-2
+    demonyms: dict[str, str]  # folded form -> ISO alpha-2 code or place name
+    street_words: frozenset[str]
+    common_words: frozenset[str]
+    person_verbs: frozenset[str]
+    person_particles: frozenset[str]
+    trailing_stop: frozenset[str]  # words a place name never ends with ("Al", "The")
 
     @property
     def max_admin_words(self) -> int:
@@ -39,6 +45,13 @@ def _words(data: dict[str, Any], key: str) -> list[str]:
     require(isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value), CUES_FILE, key,
             "must be a list of words")
     return [fold(v) for v in value]
+
+
+def _common_words() -> frozenset[str]:
+    words = [ln.strip() for ln in data_text(COMMON_WORDS_FILE).splitlines() if ln.strip() and ln[0] != "#"]
+    for word in words:
+        require(word == fold(word) and " " not in word, COMMON_WORDS_FILE, word, "one folded word per line")
+    return frozenset(words)
 
 
 @cache
@@ -55,13 +68,13 @@ def lexicon() -> Lexicon:
         admin_types[fold(word)] = tuple(features)
     demonyms: dict[str, str] = {}
     for row in load_tsv(DEMONYMS_FILE):
-        form, iso2 = row["form"], row["iso2"]
-        require(len(iso2) == 2 and iso2.isupper(), DEMONYMS_FILE, form, "iso2 must be an ISO alpha-2 code")
+        form, place = row["form"], row["place"].strip()
+        require(bool(place), DEMONYMS_FILE, form, "place must be an ISO alpha-2 code or a place name")
         base, _, plural = form.partition("|")
         require(plural in ("", "s"), DEMONYMS_FILE, form, "only '|s' may follow a form")
-        demonyms[fold(base)] = iso2
+        demonyms[fold(base)] = place
         if plural:
-            demonyms[fold(base + plural)] = iso2
+            demonyms[fold(base + plural)] = place
     near = sorted(set(_words(data, "near_cues")), key=lambda p: -len(p))
     return Lexicon(
         location_cues=frozenset(_words(data, "location_cues")), near_cues=tuple(near),
@@ -69,4 +82,8 @@ def lexicon() -> Lexicon:
         person_titles=frozenset(_words(data, "person_titles")),
         organisation_words=frozenset(_words(data, "organisation_words")),
         not_places=frozenset(_words(data, "not_places")), demonyms=demonyms,
+        street_words=frozenset(_words(data, "street_words")),
+        common_words=_common_words(), person_verbs=frozenset(_words(data, "person_verbs")),
+        person_particles=frozenset(_words(data, "person_particles")),
+        trailing_stop=frozenset(_words(data, "trailing_stop")),
     )

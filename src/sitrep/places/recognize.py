@@ -26,7 +26,29 @@ _RUN = re.compile(rf"{_TOKEN}(?:(?:[ \t]+|[ \t]*[-‐][ \t]*)(?:{_CONNECT}(?:[ \
 _PIECE = re.compile(rf"{_TOKEN}|{_CONNECT}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 _PREV_WORDS = re.compile(r"([\w'’.-]+)[ \t]*(?:,[ \t]*)?$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 MAX_TOKENS = 6
+SURNAME_MAX_PRIOR = 5.0  # names of places above ~100,000 people are never taken for surnames
+SKELETON_MIN_NAME = 6  # letters of the loose key before the skeleton key is tried
+SKELETON_MIN_KEY = 5  # consonants the skeleton key must keep
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A capitalised run: its capitalised pieces, their folded forms, and the matched range i..j."""
+
+    caps: list[tuple[int, int, str]]
+    folded: list[str]
+    i: int
+    j: int
+    connector: str  # the lower-case connector right before piece i ("bin" in "Mohammed bin Rashid")
+
+
+def _connector_before(pieces: list[tuple[int, int, str]], cap: tuple[int, int, str]) -> str:
+    k = pieces.index(cap)
+    if k > 0 and not _is_cap(pieces[k - 1][2]):
+        return pieces[k - 1][2].lower()
+    return ""
 
 
 @dataclass(slots=True)
@@ -67,6 +89,12 @@ def _prev_words(text: str, start: int, n: int) -> list[str]:
     return out[::-1]
 
 
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Only spaces (or one hyphen) between two words."""
+    gap = text[end:start]
+    return not gap.strip(" \t-‐")
+
+
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"“‘'([":
@@ -83,18 +111,30 @@ class Recognizer:
         self._cache: dict[str, list[Candidate]] = {}
 
     def lookup(self, name: str) -> list[Candidate]:
+        """Candidates for a name. A name starting with a stop word ("A US", "The Washington") must
+        match exactly; the lossy skeleton key only serves long names and must keep the first letter."""
         found = self._cache.get(name)
         if found is None:
             f = fold(name)
+            head = f.split(" ", 1)[0]
             if f in self.lex.not_places or not f:
                 found = []
+            elif head in self.lex.not_places and " " in f:
+                found = self.gazetteer.lookup(f, "", "")
             else:
                 lk = loose(f)
-                found = self.gazetteer.lookup(f, lk, skeleton(lk) if len(lk) >= 6 else "")
+                sk = skeleton(lk) if len(lk) >= SKELETON_MIN_NAME else ""
+                found = self.gazetteer.lookup(f, lk, sk if len(sk) >= SKELETON_MIN_KEY else "")
+                if found and found[0][1] == 2:
+                    found = [c for c in found if self._same_start(c[0], lk)]
             if len(self._cache) > 200_000:
                 self._cache.clear()
             self._cache[name] = found
         return found
+
+    def _same_start(self, entry: int, loose_key: str) -> bool:
+        ix = self.gazetteer.index
+        return loose(fold(ix.display(ix.name[entry])))[:1] == loose_key[:1]
 
     def mentions(self, text: str) -> list[Mention]:
         lex = self.lex
@@ -109,6 +149,8 @@ class Recognizer:
             while i < len(caps):
                 found = None
                 for j in range(min(len(caps), i + MAX_TOKENS) - 1, i - 1, -1):
+                    if j > i and folded[j] in lex.trailing_stop:
+                        continue  # "Rashid Al", "Desmond The"
                     s, e = caps[i][0], caps[j][1]
                     name = text[s:e]
                     if name.endswith(("'s", "’s")):
@@ -124,54 +166,110 @@ class Recognizer:
                 if found is None:
                     i += 1
                     continue
-                self._context(text, found, caps, folded, i, j, lower_words)
+                run_ctx = _Run(caps, folded, i, j, _connector_before(pieces, caps[i]))
+                self._context(text, found, run_ctx, lower_words)
                 out.append(found)
                 i = j + 1
         self._containment(text, out)
+        self._lists(text, out)
+        self._surnames(out)
         return out
 
-    def _context(self, text: str, m: Mention, caps: list[tuple[int, int, str]], folded: list[str], i: int,
-                 j: int, lower_words: set[str]) -> None:
+    def _context(self, text: str, m: Mention, run: _Run, lower_words: set[str]) -> None:
         lex = self.lex
         before = _prev_words(text, m.start, 4)
+        after = text[m.end : m.end + 40].lower().split()
         # Words inside the same capitalised run count as context too ("President Kenyatta").
-        run_before = folded[:i]
-        run_after = folded[j + 1 :]
+        run_before = run.folded[: run.i]
+        run_after = run.folded[run.j + 1 :]
         last = before[-1] if before else ""
-        if last in lex.person_titles or (run_before and run_before[-1] in lex.person_titles):
+        if (last in lex.person_titles or (run_before and run_before[-1] in lex.person_titles)
+                or run.connector in lex.person_particles):
             m.person = True
         if any(w in lex.organisation_words for w in run_before + run_after[:3]):
             m.kind = "embedded" if m.kind == "place" else m.kind
+        if any(w in lex.street_words for w in run_after[:3]):
+            m.extra["street"] = True
+        if text[m.end : m.end + 1] == ".":
+            m.extra["dotted"] = True
+        letters = [c for c in m.text if c.isalpha()]
+        if len(letters) <= 3 and m.text.isupper():
+            m.extra["acronym"] = True
+        self._admin_words(m, before, after, run_before, run_after)
+        phrase = " ".join(before)
+        m.near = any(phrase.endswith(cue) for cue in lex.near_cues)
+        if last in lex.directions:
+            m.direction = last
+        m.cue = m.near or last in lex.location_cues or (len(before) >= 2 and before[-2] in lex.location_cues
+                                                        and last in lex.directions)
+        m.sentence_start = not run_before and _sentence_start(text, m.start)
+        m.common_word = not m.multiword and (m.text.lower() in lower_words or fold(m.text) in lex.common_words)
+        if not m.multiword and not run_before and last == "the":
+            m.extra["the"] = True  # "the Alliance", "the Culture Department"
+        nxt = after[0].strip(",.;:") if after and not run_after else ""
+        if nxt == "of" or nxt in lex.person_verbs:
+            m.extra["of" if nxt == "of" else "says"] = True
+        self._glued(text, m, run)
+
+    def _admin_words(self, m: Mention, before: list[str], after: list[str], run_before: list[str],
+                     run_after: list[str]) -> None:
+        """Admin type words next to the name: "Idlib province", "the Province of Idlib"."""
+        lex = self.lex
         if run_after and run_after[0] in lex.admin_types:
             m.admin = lex.admin_types[run_after[0]]
             m.kind = "place" if m.kind == "embedded" else m.kind
         elif not run_after:
-            after = text[m.end : m.end + 40].lower().split()
             for n in (2, 1):
                 if len(after) >= n:
                     key = fold(" ".join(after[:n]))
                     if key in lex.admin_types:
                         m.admin = lex.admin_types[key]
                         break
-        if run_before and run_before[-1] in lex.admin_types and len(before) >= 2 and before[-2] == "of":
-            m.admin = lex.admin_types[run_before[-1]]
-        phrase = " ".join(before)
-        for cue in lex.near_cues:
-            if phrase.endswith(cue):
-                m.near = True
-                break
-        if last in lex.directions:
-            m.direction = last
-        m.cue = m.near or last in lex.location_cues or (len(before) >= 2 and before[-2] in lex.location_cues
-                                                        and last in lex.directions)
-        m.sentence_start = not run_before and _sentence_start(text, m.start)
-        m.common_word = not m.multiword and m.text.lower() in lower_words
-        if not m.person and m.kind == "place" and not m.multiword and not m.admin:
-            # "Paris Hilton", "Michael Jordan": a lone match glued to other capitalised words.
-            glued_after = bool(run_after) and run_after[0] not in lex.organisation_words
-            glued_before = bool(run_before) and run_before[-1] not in lex.directions
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.admin_types:
+            m.admin = lex.admin_types[before[-2]]
+            m.kind = "place" if m.kind == "embedded" else m.kind
+
+    def _glued(self, text: str, m: Mention, run: _Run) -> None:
+        """Capitalised words right next to the name, with only spaces between ("Paris Hilton")."""
+        lex = self.lex
+        caps, folded, i, j = run.caps, run.folded, run.i, run.j
+        next_word = folded[j + 1] if j + 1 < len(caps) and _adjacent(text, m.end, caps[j + 1][0]) else None
+        prev_word = folded[i - 1] if i > 0 and _adjacent(text, caps[i - 1][1], m.start) else None
+        if m.kind == "demonym":
+            # "French Quarter", "Russian Embassy" are names; "Russian President Putin" is a demonym.
+            if next_word and next_word not in lex.person_titles and next_word not in lex.demonyms:
+                m.extra["glued"] = True
+        elif not m.person and m.kind == "place" and not m.multiword and not m.admin:
+            glued_after = next_word is not None and not (next_word in lex.organisation_words
+                                                         or next_word in lex.person_titles)
+            glued_before = prev_word is not None and not (
+                prev_word in lex.directions or prev_word in lex.not_places or prev_word in lex.location_cues)
             if glued_after or glued_before:
                 m.extra["glued"] = True
+                if glued_before and not glued_after and not self._big(m):
+                    m.extra["surname"] = True  # "Conor McGregor": later "McGregor" is the person
+
+    def _big(self, m: Mention) -> bool:
+        """Could the name be a country, admin1 or a large town (then it is no one's surname)?"""
+        ix = self.gazetteer.index
+        country, admin1 = self.gazetteer.feature_code["country"], self.gazetteer.feature_code["admin1"]
+        return any(ix.prior[e] >= SURNAME_MAX_PRIOR or ix.feat[e] in (country, admin1)
+                   for e, tier, _ in m.candidates[:20] if tier == 0)
+
+    def _lists(self, text: str, out: list[Mention]) -> None:
+        """"in Kentucky and Arizona", "in Prešov, Nitra and Košice": the cue covers the whole list."""
+        for k in range(1, len(out)):
+            a, b = out[k - 1], out[k]
+            if a.cue and not b.cue and _LIST_GAP.fullmatch(text[a.end : b.start]):
+                b.cue = True
+                b.extra["listed"] = True
+
+    def _surnames(self, out: list[Mention]) -> None:
+        """A name seen as a person's surname is a person wherever it stands alone in the article."""
+        surnames = {m.text for m in out if m.extra.get("surname")}
+        for m in out:
+            if m.text in surnames and not m.multiword and not self._big(m):
+                m.person = True
 
     def _containment(self, text: str, out: list[Mention]) -> None:
         """Mark "A, B" and "A (B, C)" so that A is read inside B."""

@@ -36,3 +36,6 @@ class Record:
     precision: int = 0  # 0: the feature's default
     # For neighbourhoods and curated places: "City - District" style location names are built from it.
     parent: str = ""
+    capital: bool = False  # a national capital ("Washington" in news is the capital first)
+    # Population that stands for the place's prominence: an admin unit's largest town (0: population).
+    weight_population: int = 0

@@ -1,27 +1,38 @@
 """Choose one gazetteer entry per mention, and decide whether the mention is a place at all.
 
-Scores add up evidence on a log scale: the entry's static prior (population, admin level), the
-article's country context (countries named, demonyms, dateline, the caller's hint, countries of
-confidently resolved places), containment ("Jabalia, Gaza"; "in TOWN (ADMIN2, ADMIN1)"), the key
-tier that matched (exact, loose, skeleton), alternate names, and admin type words ("X province").
-Two passes: the first resolves mentions on their own to gather context, the second uses it.
+Scores add up evidence on a log scale: the entry's static prior (log population of the place or of
+an admin unit's largest town, boosts for countries, admin units and national capitals), the
+article's context (countries and admin1 units of the other mentions, demonyms, the dateline, the
+caller's hint), containment ("Jabalia, Gaza"; "in TOWN (ADMIN2, ADMIN1)"), the key tier that
+matched (exact, loose, skeleton), alternate names, and admin type words ("X province").
+Two passes: the first resolves mentions on their own to gather context, the second uses it
+(a mention's own first guess is left out of its context).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .gazetteer import Candidate, Gazetteer
-from .index import prior
+from .index import Index
 from .recognize import Mention
 
 TIER_PENALTY = (0.0, 0.7, 2.5)
-ALT_PENALTY = 0.8
+ALT_PENALTY = 0.6  # the name is one of the entry's alternate names
+ALT_PENALTY_SHADOWED = 2.2  # ... while other entries carry it as their main name
+COUNTRY_WEIGHT = 4.0  # times the share of the article's context in the entry's country
+ADMIN1_BONUS = 2.0  # another mention lies in the same admin1
+ADMIN_SHORT_PENALTY = 2.5  # an admin unit named without its type word and no type word in the text
 MAX_CANDIDATES = 60
+TOWN_SHARE = 0.25  # an admin1 named like its main town means the town when the town holds this share
 BIG_TOWN = 50_000
+BIG_PRIOR = 4.7  # prior of a town of ~50,000 people (or an admin unit whose largest town is that big)
+EMBEDDED_PRIOR = 5.0  # ~100,000 people
+FOREIGN_CONTEXT = 3.0  # context votes above which a small town in an unmentioned country is doubted
 ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3"})
+STRONG_FEATURES = frozenset({"country", "continent", "admin1", "region", "water"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,32 +44,50 @@ class Choice:
 
 @dataclass(slots=True)
 class Context:
-    countries: Counter[int]
-    admin1: Counter[int]
+    """Votes of the article's mentions for countries and admin1 units."""
+
+    countries: Counter[int] = field(default_factory=Counter)
+    admin1: Counter[int] = field(default_factory=Counter)
+    own: list[tuple[int, int, float]] = field(default_factory=list)  # per mention: country, admin1, weight
     total: float = 0.0
+
+    def country_share(self, country: int, k: int) -> float:
+        cc, _, w = self.own[k]
+        total = self.total - w
+        if total <= 0:
+            return 0.0
+        return (self.countries.get(country, 0) - (w if cc == country else 0)) / total
+
+    def admin1_votes(self, admin1: int, k: int) -> float:
+        _, a1, w = self.own[k]
+        return self.admin1.get(admin1, 0) - (w if a1 == admin1 else 0)
 
 
 class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.g = gazetteer
+        self._demonyms: dict[str, int | None] = {}
 
-    def _score(self, m: Mention, c: Candidate, ctx: Context | None, parent: int | None) -> float:
+    def _score(self, m: Mention, c: Candidate, shadowed: bool, ctx: Context | None, k: int,
+               parent: int | None) -> float:
         entry, tier, alt = c
-        g = self.g
-        ix = g.index
+        ix = self.g.index
         feature = ix.features[ix.feat[entry]]
-        score = prior(feature, int(ix.pop[entry])) - TIER_PENALTY[tier] - (ALT_PENALTY if alt else 0.0)
+        score = float(ix.prior[entry]) - TIER_PENALTY[tier]
+        if alt:
+            score -= ALT_PENALTY_SHADOWED if shadowed else ALT_PENALTY
+            if feature in ADMIN_FEATURES and not m.admin:  # "Shelby" for "Shelby County"
+                score -= ADMIN_SHORT_PENALTY
         if m.admin:
             if feature in m.admin:
                 score += 4.0 - m.admin.index(feature) * 0.5
             elif feature == "city":
                 score -= 1.0
-        if ctx is not None and ctx.total:
-            share = ctx.countries.get(int(ix.cc[entry]), 0) / ctx.total
-            score += 4.0 * share
+        if ctx is not None:
+            score += COUNTRY_WEIGHT * ctx.country_share(int(ix.cc[entry]), k)
             a1 = int(ix.a1[entry]) - 1
-            if a1 >= 0 and ctx.admin1.get(a1):
-                score += 1.0
+            if a1 >= 0 and ctx.admin1_votes(a1, k) > 0:
+                score += ADMIN1_BONUS
         if parent is not None:
             score += self._containment(entry, parent)
         return score
@@ -73,92 +102,137 @@ class Resolver:
             return 3.0
         if pf == "admin1" and ix.a1[entry] == ix.a1[parent]:
             return 6.0
-        if pf in ("admin2", "city", "region") and _km(ix, entry, parent) < 60:
+        if pf in ("admin2", "city", "region") and km(ix, entry, parent) < 60:
             return 6.0
         return 1.0
 
-    def best(self, m: Mention, ctx: Context | None, parent: int | None) -> tuple[int, float] | None:
+    def best(self, m: Mention, ctx: Context | None, k: int, parent: int | None) -> tuple[int, float] | None:
         if not m.candidates:
             return None
-        scored = [(self._score(m, c, ctx, parent), c[0]) for c in m.candidates[:MAX_CANDIDATES]]
-        score, entry = max(scored)
-        return self._prefer_town(m, entry, score)
+        cands = m.candidates[:MAX_CANDIDATES]
+        shadowed = any(not alt for _, _, alt in cands)
+        score, entry = max((self._score(m, c, shadowed, ctx, k, parent), c[0]) for c in cands)
+        return self._prefer_town(m, entry), score
 
-    def _prefer_town(self, m: Mention, entry: int, score: float) -> tuple[int, float]:
-        """Without an admin word, "Khartoum" is the city rather than the state of the same name."""
+    def _prefer_town(self, m: Mention, entry: int) -> int:
+        """Without an admin word, "Khartoum" or "New York" is the admin unit's main town of that name."""
         ix = self.g.index
         feature = ix.features[ix.feat[entry]]
         if m.admin or feature not in ADMIN_FEATURES:
-            return entry, score
+            return entry
         city = self.g.feature_code["city"]
+        capital = self.g.admin1_capital(int(ix.a1[entry]) - 1) if feature == "admin1" and ix.a1[entry] else -1
         for e, tier, _ in m.candidates[:MAX_CANDIDATES]:
-            if (ix.feat[e] == city and tier == 0 and ix.cc[e] == ix.cc[entry]
-                    and ix.pop[e] >= 0.05 * ix.pop[entry] and _km(ix, e, entry) < 150):
-                return e, score
-        return entry, score
+            if tier or ix.feat[e] != city or ix.cc[e] != ix.cc[entry]:
+                continue
+            if (e == capital and ix.pop[e] >= TOWN_SHARE * ix.pop[entry]) or (
+                    feature != "admin1" and ix.pop[e] >= 10_000 and km(ix, e, entry) < 60):
+                return e
+        return entry
 
-    def accept(self, m: Mention, entry: int, ctx: Context) -> bool:
+    def demonym_entry(self, target: str) -> int | None:
+        """The entry a demonym stands for: a country (ISO code) or a named region/admin1/continent."""
+        if target not in self._demonyms:
+            found: int | None = None
+            if len(target) == 2 and target.isupper():
+                cid = self.g.country_id.get(target)
+                found = self.g.country_entry(cid) if cid is not None else None
+            else:
+                from .index import name_keys  # noqa: PLC0415
+
+                cands = [e for e, tier, _ in self.g.lookup(*name_keys(target)) if tier == 0]
+                cands = [e for e in cands if self.g.index.features[self.g.index.feat[e]] != "city"] or cands
+                found = cands[0] if cands else None
+            self._demonyms[target] = found
+        return self._demonyms[target]
+
+    def accept(self, m: Mention, entry: int, ctx: Context, k: int) -> bool:
         """Is this mention a place worth reporting?"""
         if m.kind == "demonym":
-            return True
-        if m.person or not m.candidates:
+            return not m.extra.get("glued")
+        if m.person or not m.candidates or m.extra.get("street") or m.extra.get("glued"):
             return False
         ix = self.g.index
         feature = ix.features[ix.feat[entry]]
-        tier = next((t for e, t, _ in m.candidates if e == entry), 0)
-        pop = int(ix.pop[entry])
-        in_context = ctx.total > 0 and ctx.countries.get(int(ix.cc[entry]), 0) / ctx.total >= 0.2
-        strong = (feature in ("country", "continent", "admin1", "region") or m.admin or m.parent is not None
-                  or pop >= BIG_TOWN or (m.multiword and tier == 0))
-        if m.extra.get("glued") and not (m.cue and strong):
+        tier, alt = next(((t, a) for e, t, a in m.candidates if e == entry), (0, False))
+        weight = float(ix.prior[entry]) - (ALT_PENALTY if alt else 0.0)
+        big = weight >= BIG_PRIOR or (feature == "country" and tier == 0)
+        if m.kind == "embedded":
+            return tier == 0 and not alt and (feature in ("country", "continent", "admin1") or weight >= EMBEDDED_PRIOR)
+        if m.extra.get("acronym") and not (tier == 0 and feature == "country"):
+            return False  # "WA", "CHU", "OAS": only countries are written as short acronyms
+        if alt and feature == "admin1" and len(m.text) <= 4 and not m.extra.get("dotted"):
+            return False  # "Ga" without the dot of "Ga." is not Georgia
+        share = ctx.country_share(int(ix.cc[entry]), k)
+        in_context = share >= 0.2
+        strong = (big or feature in ("continent", "region", "water") or bool(m.admin) or m.parent is not None
+                  or (m.multiword and tier == 0))
+        if tier == 2 and not (share >= 0.3 and m.cue):
             return False
-        if tier == 2 and not (in_context and (m.cue or pop >= 10_000)):
+        if not strong and share == 0 and ctx.total - ctx.own[k][2] >= FOREIGN_CONTEXT:
+            return False  # a small town abroad, in an article about somewhere else
+        if not big and not m.cue and (m.extra.get("the") or m.extra.get("of") or m.extra.get("says")):
+            return False  # "the Alliance", "Secretary of State", "Robbins said"
+        if m.common_word and not (m.cue and (strong or in_context)) and not (big and not m.sentence_start):
             return False
-        if m.common_word and not (m.cue and (strong or in_context)):
-            return False
-        if strong or (m.cue and (in_context or pop >= 1000 or m.multiword)):
-            return not (m.sentence_start and not m.multiword and pop < 1000 and not m.cue)
-        return in_context and (pop >= 5000 or m.multiword) and not m.sentence_start
+        if strong or (m.cue and (in_context or weight >= 3.0 or m.multiword)):
+            return not (m.sentence_start and not m.multiword and weight < 3.0 and not m.cue)
+        return in_context and (weight >= 3.7 or m.multiword) and not m.sentence_start
+
+    def _context(self, mentions: list[Mention], hint: list[int]) -> Context:
+        ctx = Context()
+        for cid in hint:
+            ctx.countries[cid] += 3
+        ix = self.g.index
+        for k, m in enumerate(mentions):
+            own = (-1, -1, 0.0)
+            entry: int | None = None
+            if m.kind == "demonym":
+                entry = self.demonym_entry(m.demonym or "")
+                weight = 0.5
+            elif not m.person:
+                pick = self.best(m, None, k, None)
+                entry = pick[0] if pick else None
+                if entry is not None:
+                    feature = ix.features[ix.feat[entry]]
+                    confident = (feature in ("country", "admin1") or int(ix.pop[entry]) >= BIG_TOWN
+                                 or m.multiword or m.cue)
+                    weight = (2.0 if feature == "country" else 1.0) * (3.0 if m.extra.get("dateline") else 1.0)
+                    if not confident or m.kind == "embedded":
+                        entry = None
+            if entry is not None:
+                cc, a1 = int(ix.cc[entry]), int(ix.a1[entry]) - 1
+                ctx.countries[cc] += weight
+                if a1 >= 0:
+                    ctx.admin1[a1] += weight
+                own = (cc, a1, weight)
+            ctx.own.append(own)
+        ctx.total = float(sum(ctx.countries.values()))
+        return ctx
 
     def resolve(self, mentions: list[Mention], hint: list[int]) -> list[Choice | None]:
         """The chosen entry of every mention (None when it has no candidates)."""
-        ctx = Context(Counter(), Counter())
-        for cid in hint:
-            ctx.countries[cid] += 3
-        first = [self.best(m, None, None) for m in mentions]
-        ix = self.g.index
-        for m, pick in zip(mentions, first, strict=True):
-            if m.kind == "demonym" and m.demonym in self.g.country_id:
-                ctx.countries[self.g.country_id[m.demonym]] += 0.5
-            if pick is None or m.person:
-                continue
-            entry, _ = pick
-            feature = ix.features[ix.feat[entry]]
-            if feature in ("country", "admin1") or int(ix.pop[entry]) >= BIG_TOWN or m.multiword or m.cue:
-                ctx.countries[int(ix.cc[entry])] += 2 if feature == "country" else 1
-                if int(ix.a1[entry]):
-                    ctx.admin1[int(ix.a1[entry]) - 1] += 1
-        ctx.total = float(sum(ctx.countries.values()))
+        ctx = self._context(mentions, hint)
         out: list[Choice | None] = [None] * len(mentions)
-        # Parents first (they come later in the text): resolve right to left.
+        # Parents come later in the text ("Jabalia, Gaza"): resolve right to left.
         for k in range(len(mentions) - 1, -1, -1):
             m = mentions[k]
             if m.kind == "demonym":
-                cid = self.g.country_id.get(m.demonym or "")
-                entry = self.g.country_entry(cid) if cid is not None else None
-                out[k] = Choice(entry, 0.0, True) if entry is not None else None
+                entry = self.demonym_entry(m.demonym or "")
+                out[k] = Choice(entry, 5.0, self.accept(m, entry, ctx, k)) if entry is not None else None
                 continue
             parent = out[m.parent] if m.parent is not None else None
-            pick = self.best(m, ctx, parent.entry if parent is not None and parent.accepted else None)
+            pick = self.best(m, ctx, k, parent.entry if parent is not None and parent.accepted else None)
             if pick is None:
                 continue
             entry, score = pick
-            out[k] = Choice(entry, score, self.accept(m, entry, ctx))
+            out[k] = Choice(entry, score, self.accept(m, entry, ctx, k))
         return out
 
 
-def _km(ix: object, a: int, b: int) -> float:
-    lat1, lon1 = math.radians(ix.lat[a]), math.radians(ix.lon[a])  # type: ignore[attr-defined]
-    lat2, lon2 = math.radians(ix.lat[b]), math.radians(ix.lon[b])  # type: ignore[attr-defined]
+def km(ix: Index, a: int, b: int) -> float:
+    """Great-circle distance between two entries."""
+    lat1, lon1 = math.radians(ix.lat[a]), math.radians(ix.lon[a])
+    lat2, lon2 = math.radians(ix.lat[b]), math.radians(ix.lon[b])
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))

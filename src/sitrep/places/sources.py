@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
-from .curated import CountryInfo, curated_countries, curated_places
-from .fold import fold, loose, skeleton
+from .curated import CountryInfo, curated_admin1_aliases, curated_countries, curated_places
+from .fold import fold, loose, skeleton, without_affixes
 from .records import Record
 
 log = logging.getLogger(__name__)
@@ -124,6 +124,7 @@ def admin_records(cities: list[Record], names: dict[tuple[str, str], str]) -> It
         if city.admin2:
             by_admin2[(city.cc, city.admin1_code, city.admin2)].append(city)
     iso_by_country: dict[str, tuple[dict[str, str], dict[str, list[str]]]] = {}
+    aliases = curated_admin1_aliases()
     for (cc, code), members in sorted(by_admin1.items()):
         name = names.get((cc, code))
         if not name:
@@ -138,12 +139,16 @@ def admin_records(cities: list[Record], names: dict[tuple[str, str], str]) -> It
         iso = _match_subdivision(name, *iso_by_country[cc])
         lat, lon = area_point(members)
         yield Record(name=name, latitude=lat, longitude=lon, cc=cc, feature="admin1", admin1_code=code,
-                     alternates=[iso] if iso and iso != name else [],
-                     population=sum(m.population for m in members))
+                     alternates=[*([iso] if iso and iso != name else []), *aliases.get((cc, fold(name)), ()),
+                                 *(short for n in (name, iso) if n and (short := without_affixes(n)))],
+                     population=sum(m.population for m in members),
+                     weight_population=max(m.population for m in members))
     for (cc, code, name), members in sorted(by_admin2.items()):
         lat, lon = area_point(members)
         yield Record(name=name, latitude=lat, longitude=lon, cc=cc, feature="admin2", admin1_code=code,
-                     admin2=name, population=sum(m.population for m in members))
+                     alternates=[short] if (short := without_affixes(name)) else [],
+                     admin2=name, population=sum(m.population for m in members),
+                     weight_population=max(m.population for m in members))
 
 
 def city_records(rows: Iterable[dict[str, Any]]) -> tuple[list[Record], dict[tuple[str, str], str]]:
@@ -165,7 +170,7 @@ def city_records(rows: Iterable[dict[str, Any]]) -> tuple[list[Record], dict[tup
 
 
 def country_records(cities: list[Record]) -> Iterator[Record]:
-    """One record per country: curated centre when given, else the capital, else the towns' middle."""
+    """One record per country: its curated centre, else the middle of its towns; marks capitals."""
     import pycountry  # noqa: PLC0415
 
     info = curated_countries()
@@ -184,12 +189,14 @@ def country_records(cities: list[Record]) -> Iterator[Record]:
         iso = pycountry.countries.get(alpha_2=cc)
         if iso is not None:
             alternates += [getattr(iso, a) for a in ("name", "official_name", "common_name") if hasattr(iso, a)]
+        if cc in capitals:
+            capitals[cc].capital = True
         if extra.centre is not None:
             lat, lon = extra.centre
-        elif cc in capitals:
-            lat, lon = capitals[cc].latitude, capitals[cc].longitude
         elif members.get(cc):
             lat, lon = area_point(members[cc])
+        elif cc in capitals:
+            lat, lon = capitals[cc].latitude, capitals[cc].longitude
         else:
             log.debug("country %s has no point; skipped", cc)
             continue
