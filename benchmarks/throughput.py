@@ -59,40 +59,37 @@ PLACES = [
     ("Nairobi", "Kenya", "police", "demonstrators"),
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-NUMBERS = [
-    "two",
-    "three",
-    "four",
-    "five",
-    "seven",
-    "nine",
-    "11",
-    "12",
-    "at least 15",
-    "dozens of",
-    "more than 20",
-]
-SENTENCES = [
+NUMBERS = ["two", "three", "four", "five", "seven", "nine", "11", "12", "at least 15", "dozens of"]
+# Sentences reporting an event: an article has one or two of them (lead and follow-up) ...
+EVENT_SENTENCES = [
     "{a1} attacked positions held by {a2} near {place} on {day}, killing {n} people, officials said.",
-    "An air strike hit a residential building in {place} late on {day}, a local official told reporters.",
+    "An air strike hit a residential building in {place} late on {day}, killing {n} people.",
     "Witnesses said {n} civilians were wounded when shells landed near a crowded market in {place}.",
-    "{a2} said they had repelled the assault and recaptured two villages outside {place}.",
-    '"We heard explosions all night and could not leave our homes," said a resident of {place}.',
-    "The fighting in {place} has displaced thousands of families since {month}, according to aid groups.",
     "A roadside bomb exploded as a military convoy passed through {place} on {day}, killing {n} soldiers.",
     "Hundreds of protesters marched through central {place} on {day} to demand the release of detainees.",
-    "Police fired tear gas to disperse the demonstrators and arrested {n} people, a rights group said.",
-    "The United Nations said on {day} it was alarmed by reports of attacks on civilians in {country}.",
-    "{a1} did not immediately respond to a request for comment on the claims.",
-    "Medical sources at the main hospital in {place} said they had received {n} bodies by {day} evening.",
-    "The government of {country} announced a three-day curfew in {place} after the violence.",
-    "Talks between the warring parties, mediated by regional leaders, collapsed in {month}.",
     "Gunmen abducted {n} passengers from a bus on the main road out of {place} on {day}, police said.",
-    "A drone strike on a fuel depot near {place} set off a fire that burned for hours, residents said.",
-    "Local officials put the death toll at {n}, while a monitoring group said it was higher.",
+    "A drone strike on a fuel depot near {place} on {day} set off a fire that burned for hours.",
+]
+# ... and the rest is what fills news: reactions, quotes, context, background, humanitarian news.
+CONTEXT_SENTENCES = [
+    "{a2} said they had pushed the attackers back, a claim that could not be independently verified.",
+    '"We could not leave our homes for two days, and there is no water," said a resident of {place}.',
+    "The United Nations said on {day} it was alarmed by reports from {country} and urged restraint.",
+    "{a1} did not immediately respond to a request for comment on the claims.",
+    "Medical sources in {place} said several of the wounded were in a critical condition.",
+    "The government of {country} announced a three-day curfew in {place} after the violence.",
+    "Talks between the parties, mediated by regional leaders, stalled in {month} over security guarantees.",
+    "Local officials said a committee would investigate what happened and publish its findings.",
     "Aid agencies have warned that food and medicine are running out in {place} and nearby towns.",
-    "The army said in a statement on {day} that it had killed {n} militants in an operation near {place}.",
+    "Prices of bread and fuel in the markets of {place} have more than doubled since {month}.",
     "Analysts say neither side appears able to win a decisive victory in {country} soon.",
+    "Schools in the district have been closed since {month}, and many teachers have left the city.",
+    "The governor said reinforcements had been sent and that the situation was under control.",
+    "Diplomats from neighbouring countries are due to meet next week to discuss the crisis.",
+    "Humanitarian groups say access to the worst-affected areas remains limited by checkpoints.",
+    "The road linking {place} to the capital reopened on {day} after being closed for a week.",
+    "Rights groups have called for an independent inquiry into the conduct of all parties.",
+    "Many families who fled earlier in the year have not yet been able to return.",
 ]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]  # fmt: skip
@@ -110,11 +107,14 @@ def make_article(rng: random.Random, index: int, size: int = 3600) -> dict[str, 
         )  # fmt: skip
         return text[0].upper() + text[1:]
 
-    title = fill(rng.choice(SENTENCES[:3])).rstrip(".").split(",")[0]
-    paragraphs = [f"{place.upper()}, {country} (Benchmark Wire) - {fill(rng.choice(SENTENCES))}"]
+    lead = fill(rng.choice(EVENT_SENTENCES))
+    title = lead.rstrip(".").split(",")[0]
+    paragraphs = [f"{place.upper()}, {country} (Benchmark Wire) - {lead}"]
+    if rng.random() < 0.5:
+        paragraphs.append(fill(rng.choice(EVENT_SENTENCES)))
     count = len(title) + len(paragraphs[0])
     while count < size - 200:
-        paragraph = " ".join(fill(rng.choice(SENTENCES)) for _ in range(rng.randint(2, 4)))
+        paragraph = " ".join(fill(rng.choice(CONTEXT_SENTENCES)) for _ in range(rng.randint(2, 4)))
         paragraphs.append(paragraph)
         count += len(paragraph) + 2
     text = title + "\n\n" + "\n\n".join(paragraphs) + "\n\n(Reporting by Benchmark Wire staff)"
