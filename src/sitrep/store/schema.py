@@ -62,7 +62,7 @@ rejections = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("run_id", Integer, ForeignKey("ingest_runs.id", ondelete="CASCADE"), nullable=False),
     Column("path", Text, nullable=False),
-    Column("record", String(200)),
+    Column("record", Text),
     Column("reason", Text, nullable=False),
     Index("ix_rejections_run", "run_id"),
 )
@@ -71,7 +71,7 @@ articles = Table(
     "articles",
     METADATA,
     Column("content_hash", String(16), primary_key=True),
-    Column("id", String(200), nullable=False),
+    Column("id", Text, nullable=False),
     Column("title", Text),
     Column("published", Date),
     Column("published_from", String(40)),
@@ -80,7 +80,7 @@ articles = Table(
     Column("language", String(20)),
     Column("origin_path", Text),
     Column("origin_reader", String(40)),
-    Column("origin_record", String(200)),
+    Column("origin_record", Text),
     Column("text", Text, nullable=False),
     Column("zones", Text, nullable=False),
     Column("error", Text),  # why the pipeline failed on it, if it did
@@ -97,7 +97,7 @@ events = Table(
         "content_hash", String(16), ForeignKey("articles.content_hash", ondelete="CASCADE"), nullable=False
     ),
     Column("seq", Integer, nullable=False),
-    Column("event_id", String(200), nullable=False),
+    Column("event_id", Text, nullable=False),
     Column("event_date", Date, nullable=False),
     Column("time_precision", Integer, nullable=False),
     Column("disorder_type", String(100), nullable=False),
@@ -126,7 +126,7 @@ events = Table(
     Column("source", Text, nullable=False),
     Column("source_url", Text, nullable=False),
     Column("notes", Text, nullable=False),
-    Column("article_id", String(200), nullable=False),
+    Column("article_id", Text, nullable=False),
     Column("confidence", Float, nullable=False),
     Column("tags", Text, nullable=False),
     UniqueConstraint("content_hash", "seq", name="uq_events_article_seq"),
@@ -145,7 +145,7 @@ evidence = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("rule", String(200), nullable=False),
+    Column("rule", Text, nullable=False),
 )
 
 claims = Table(
