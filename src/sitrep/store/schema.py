@@ -134,6 +134,7 @@ events = Table(
     Index("ix_events_country", "iso3", "event_date"),
     Index("ix_events_type", "event_type", "sub_event_type"),
     Index("ix_events_fatalities", "fatalities"),
+    Index("ix_events_article", "article_id"),
 )
 
 evidence = Table(
