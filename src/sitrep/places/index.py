@@ -48,7 +48,7 @@ ARRAYS: dict[str, str] = {
 }
 
 
-FEATURE_BOOST = {"country": 4.0, "continent": 3.5, "admin1": 1.2, "region": 1.0, "admin2": 0.0}
+FEATURE_BOOST = {"country": 3.0, "continent": 3.5, "admin1": 0.8, "region": 1.0, "admin2": 0.0}
 CAPITAL_BOOST = 2.5
 
 

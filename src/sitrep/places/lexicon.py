@@ -34,6 +34,7 @@ class Lexicon:
     person_verbs: frozenset[str]
     person_particles: frozenset[str]
     trailing_stop: frozenset[str]  # words a place name never ends with ("Al", "The")
+    feature_words: frozenset[str]  # "Lake", "Mount": "Lake Vermont" is not Vermont
 
     @property
     def max_admin_words(self) -> int:
@@ -86,4 +87,5 @@ def lexicon() -> Lexicon:
         common_words=_common_words(), person_verbs=frozenset(_words(data, "person_verbs")),
         person_particles=frozenset(_words(data, "person_particles")),
         trailing_stop=frozenset(_words(data, "trailing_stop")),
+        feature_words=frozenset(_words(data, "feature_words")),
     )

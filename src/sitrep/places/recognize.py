@@ -242,8 +242,8 @@ class Recognizer:
         elif not m.person and m.kind == "place" and not m.multiword and not m.admin:
             glued_after = next_word is not None and not (next_word in lex.organisation_words
                                                          or next_word in lex.person_titles)
-            glued_before = prev_word is not None and not (
-                prev_word in lex.directions or prev_word in lex.not_places or prev_word in lex.location_cues)
+            glued_before = prev_word is not None and (prev_word in lex.feature_words or not (
+                prev_word in lex.directions or prev_word in lex.not_places or prev_word in lex.location_cues))
             if glued_after or glued_before:
                 m.extra["glued"] = True
                 if glued_before and not glued_after and not self._big(m):
@@ -278,3 +278,4 @@ class Recognizer:
             gap = text[a.end : b.start]
             if gap.strip() in (",", "(", ", in") and len(gap) <= 4:
                 a.parent = k + 1
+                b.extra["parent_of"] = True

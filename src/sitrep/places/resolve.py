@@ -22,7 +22,7 @@ from .recognize import Mention
 TIER_PENALTY = (0.0, 0.7, 2.5)
 ALT_PENALTY = 0.6  # the name is one of the entry's alternate names
 ALT_PENALTY_SHADOWED = 2.2  # ... while other entries carry it as their main name
-COUNTRY_WEIGHT = 4.0  # times the share of the article's context in the entry's country
+COUNTRY_WEIGHT = 6.0  # times the share of the article's context in the entry's country
 ADMIN1_BONUS = 2.0  # another mention lies in the same admin1
 ADMIN_SHORT_PENALTY = 2.5  # an admin unit named without its type word and no type word in the text
 MAX_CANDIDATES = 60
@@ -163,6 +163,8 @@ class Resolver:
             return False  # "WA", "CHU", "OAS": only countries are written as short acronyms
         if alt and feature == "admin1" and len(m.text) <= 4 and not m.extra.get("dotted"):
             return False  # "Ga" without the dot of "Ga." is not Georgia
+        if alt and feature in ADMIN_FEATURES and not (m.admin or m.extra.get("parent_of")):
+            return False  # "Red River" is not Red River County unless the text says county, or contains
         share = ctx.country_share(int(ix.cc[entry]), k)
         in_context = share >= 0.2
         strong = (big or feature in ("continent", "region", "water") or bool(m.admin) or m.parent is not None
@@ -179,34 +181,42 @@ class Resolver:
             return not (m.sentence_start and not m.multiword and weight < 3.0 and not m.cue)
         return in_context and (weight >= 3.7 or m.multiword) and not m.sentence_start
 
+    def _vote(self, m: Mention, k: int) -> tuple[int, int, float] | None:
+        """What one mention says about the article's country and admin1, on its own."""
+        ix = self.g.index
+        if m.kind == "demonym":
+            entry = self.demonym_entry(m.demonym or "")
+            return (int(ix.cc[entry]), -1, 0.5) if entry is not None else None
+        if m.person or m.extra.get("glued") or m.extra.get("street"):
+            return None
+        pick = self.best(m, None, k, None)
+        if pick is None:
+            return None
+        entry = pick[0]
+        feature = ix.features[ix.feat[entry]]
+        if not (feature in ("country", "admin1") or float(ix.prior[entry]) >= BIG_PRIOR or m.multiword or m.cue):
+            return None
+        weight = (2.0 if feature == "country" else 1.0) * (3.0 if m.extra.get("dateline") else 1.0)
+        if m.kind == "embedded":
+            weight *= 0.5
+        return int(ix.cc[entry]), int(ix.a1[entry]) - 1, weight
+
     def _context(self, mentions: list[Mention], hint: list[int]) -> Context:
+        """Country and admin1 votes, one per distinct name (a repeated name does not outvote)."""
         ctx = Context()
         for cid in hint:
             ctx.countries[cid] += 3
-        ix = self.g.index
+        votes: dict[str, tuple[int, int, float]] = {}
         for k, m in enumerate(mentions):
-            own = (-1, -1, 0.0)
-            entry: int | None = None
-            if m.kind == "demonym":
-                entry = self.demonym_entry(m.demonym or "")
-                weight = 0.5
-            elif not m.person:
-                pick = self.best(m, None, k, None)
-                entry = pick[0] if pick else None
-                if entry is not None:
-                    feature = ix.features[ix.feat[entry]]
-                    confident = (feature in ("country", "admin1") or int(ix.pop[entry]) >= BIG_TOWN
-                                 or m.multiword or m.cue)
-                    weight = (2.0 if feature == "country" else 1.0) * (3.0 if m.extra.get("dateline") else 1.0)
-                    if not confident or m.kind == "embedded":
-                        entry = None
-            if entry is not None:
-                cc, a1 = int(ix.cc[entry]), int(ix.a1[entry]) - 1
-                ctx.countries[cc] += weight
-                if a1 >= 0:
-                    ctx.admin1[a1] += weight
-                own = (cc, a1, weight)
-            ctx.own.append(own)
+            vote = self._vote(m, k)
+            key = m.text.casefold()
+            if vote is not None and (key not in votes or vote[2] > votes[key][2]):
+                votes[key] = vote
+        for cc, a1, weight in votes.values():
+            ctx.countries[cc] += weight
+            if a1 >= 0:
+                ctx.admin1[a1] += weight
+        ctx.own = [votes.get(m.text.casefold(), (-1, -1, 0.0)) for m in mentions]
         ctx.total = float(sum(ctx.countries.values()))
         return ctx
 
@@ -227,7 +237,24 @@ class Resolver:
                 continue
             entry, score = pick
             out[k] = Choice(entry, score, self.accept(m, entry, ctx, k))
+        self._one_sense(mentions, out)
         return out
+
+    def _one_sense(self, mentions: list[Mention], out: list[Choice | None]) -> None:
+        """One place per name per article: every mention of a name takes the reading of its
+        best-supported mention ("Alexandria, La." settles the later bare "Alexandria")."""
+        best: dict[str, Choice] = {}
+        for m, c in zip(mentions, out, strict=True):
+            if c is not None and m.kind != "demonym" and not m.admin:
+                key = m.text.casefold()
+                if key not in best or c.score > best[key].score:
+                    best[key] = c
+        for k, (m, c) in enumerate(zip(mentions, out, strict=True)):
+            if c is None or m.kind == "demonym" or m.admin:
+                continue
+            top = best[m.text.casefold()]
+            if top.entry != c.entry and any(e == top.entry for e, _, _ in m.candidates[:MAX_CANDIDATES]):
+                out[k] = Choice(top.entry, top.score, c.accepted or (top.accepted and m.cue))
 
 
 def km(ix: Index, a: int, b: int) -> float:

@@ -141,8 +141,7 @@ def admin_records(cities: list[Record], names: dict[tuple[str, str], str]) -> It
         yield Record(name=name, latitude=lat, longitude=lon, cc=cc, feature="admin1", admin1_code=code,
                      alternates=[*([iso] if iso and iso != name else []), *aliases.get((cc, fold(name)), ()),
                                  *(short for n in (name, iso) if n and (short := without_affixes(n)))],
-                     population=sum(m.population for m in members),
-                     weight_population=max(m.population for m in members))
+                     population=sum(m.population for m in members))
     for (cc, code, name), members in sorted(by_admin2.items()):
         lat, lon = area_point(members)
         yield Record(name=name, latitude=lat, longitude=lon, cc=cc, feature="admin2", admin1_code=code,
