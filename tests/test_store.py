@@ -34,7 +34,6 @@ def test_open_creates_wal_sqlite_with_schema(tmp_path: Path) -> None:
     assert {
         "articles",
         "events",
-        "evidence",
         "claims",
         "ingest_runs",
         "rejections",

@@ -198,21 +198,18 @@ class Store:
         known = set(conn.execute(select(col).where(col.in_(list(fresh)))).scalars()) if fresh else set()
         article_rows: list[dict[str, Any]] = []
         event_rows_: list[dict[str, Any]] = []
-        evidence_rows: list[dict[str, Any]] = []
         claim_rows: list[dict[str, Any]] = []
         for content_hash, (article, events, error) in fresh.items():
             if content_hash in known:
                 continue
             article_rows.append(article_row(article, run_id, error))
             for seq, ev in enumerate(events):
-                row, evidence, claims = event_rows(content_hash, seq, ev)
+                row, claims = event_rows(content_hash, seq, ev)
                 event_rows_.append(row)
-                evidence_rows.extend(evidence)
                 claim_rows.extend(claims)
         for table, rows in (
             (schema.articles, article_rows),
             (schema.events, event_rows_),
-            (schema.evidence, evidence_rows),
             (schema.claims, claim_rows),
         ):
             if rows:
@@ -267,14 +264,14 @@ class Store:
 
     def _events(self, conn: Connection, rows: list[Any]) -> Iterator[Event]:
         keys = [r["id"] for r in rows]
-        evidence: dict[str, list[Any]] = {k: [] for k in keys}
         claims: dict[str, list[Any]] = {k: [] for k in keys}
-        for table, into in ((schema.evidence, evidence), (schema.claims, claims)):
-            query = select(table).where(table.c.event_id.in_(keys)).order_by(table.c.event_id, table.c.seq)
-            for row in conn.execute(query).mappings():
-                into[row["event_id"]].append(row)
+        c = schema.claims.c
+        for row in conn.execute(
+            select(schema.claims).where(c.event_id.in_(keys)).order_by(c.event_id, c.seq)
+        ):
+            claims[row.event_id].append(row._mapping)
         for row in rows:
-            yield event_from_row(row, evidence[row["id"]], claims[row["id"]])
+            yield event_from_row(row, claims[row["id"]])
 
     def get_event(self, key: str) -> Event | None:
         """One event by its store id (``"<content_hash>:<n>"``)."""

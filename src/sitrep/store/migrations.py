@@ -34,7 +34,7 @@ def _v1_create(conn: Connection) -> None:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "articles, events, evidence, claims, ingest runs", _v1_create),
+    Migration(1, "articles, events, claims, ingest runs, rejections", _v1_create),
 )
 
 

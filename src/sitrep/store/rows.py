@@ -55,40 +55,34 @@ def article_from_row(row: Mapping[Any, Any]) -> Article:
     )
 
 
-def event_rows(
-    content_hash: str, seq: int, event: Event
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    """The rows of one event: itself, its evidence, its claims."""
+def event_rows(content_hash: str, seq: int, event: Event) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The rows of one event: itself (evidence as JSON text), and its claims."""
     key = event_key(content_hash, seq)
     row = {name: getattr(event, name) for name in EVENT_FIELDS}
     row.update(id=key, content_hash=content_hash, seq=seq)
-    evidence = [
-        {
-            "event_id": key,
-            "seq": i,
-            "field": e.field,
-            "start": e.start,
-            "end": e.end,
-            "text": e.text,
-            "rule": e.rule,
-        }
-        for i, e in enumerate(event.evidence)
-    ]
+    row["evidence"] = json.dumps(
+        [
+            {"field": e.field, "start": e.start, "end": e.end, "text": e.text, "rule": e.rule}
+            for e in event.evidence
+        ],
+        ensure_ascii=False,
+    )
     claims = [
         {"event_id": key, "seq": i, "field": c.field, "value": c.value, "source": c.source, "start": c.start,
          "end": c.end, "text": c.text}
         for i, c in enumerate(event.claims)
     ]  # fmt: skip
-    return row, evidence, claims
+    return row, claims
 
 
-def event_from_row(
-    row: Mapping[Any, Any], evidence: list[Mapping[Any, Any]], claims: list[Mapping[Any, Any]]
-) -> Event:
+def event_from_row(row: Mapping[Any, Any], claims: list[Mapping[Any, Any]]) -> Event:
     values = {name: row[name] for name in EVENT_FIELDS}
     return Event(
         **values,
-        evidence=tuple(Evidence(e["field"], e["start"], e["end"], e["text"], e["rule"]) for e in evidence),
+        evidence=tuple(
+            Evidence(e["field"], e["start"], e["end"], e["text"], e["rule"])
+            for e in json.loads(row["evidence"])
+        ),
         claims=tuple(
             Claim(c["field"], c["value"], c["source"], c["start"], c["end"], c["text"]) for c in claims
         ),

@@ -1,7 +1,6 @@
 """The store's tables (SQLAlchemy Core), dialect-neutral: SQLite and PostgreSQL.
 
-    ingest_runs ─< articles ─< events ─< evidence
-                                     └─< claims
+    ingest_runs ─< articles ─< events ─< claims
     ingest_runs ─< rejections
     schema_migrations (version, name, applied_at)
 
@@ -10,6 +9,9 @@
 - ``events.id`` is ``"<content_hash>:<n>"`` (the n-th event coded from that article), so an event
   has the same id in every store the article goes into; ``events.event_id`` is the coder's id.
 - Dates are SQL DATEs (ISO text on SQLite); zones are JSON text ``[[kind, start, end], ...]``.
+- ``events.evidence`` is JSON text, the ``evidence`` list of the event JSON contract: an event has a
+  dozen evidence spans, always read together, so one column beats a dozen rows (ingest speed).
+  Claims (one per source figure, queried by source) are rows of ``claims``.
 
 Only migrations (``migrations.py``) create or change tables; never edit a released migration.
 """
@@ -129,24 +131,13 @@ events = Table(
     Column("article_id", Text, nullable=False),
     Column("confidence", Float, nullable=False),
     Column("tags", Text, nullable=False),
+    Column("evidence", Text, nullable=False),  # JSON list of {field, start, end, text, rule}
     UniqueConstraint("content_hash", "seq", name="uq_events_article_seq"),
     Index("ix_events_date", "event_date"),
     Index("ix_events_country", "iso3", "event_date"),
     Index("ix_events_type", "event_type", "sub_event_type"),
     Index("ix_events_fatalities", "fatalities"),
     Index("ix_events_article", "article_id"),
-)
-
-evidence = Table(
-    "evidence",
-    METADATA,
-    Column("event_id", String(40), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("field", String(60), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("rule", Text, nullable=False),
 )
 
 claims = Table(
@@ -163,4 +154,4 @@ claims = Table(
 )
 
 # The tables of schema version 1, in creation order.
-V1_TABLES = (schema_migrations, ingest_runs, rejections, articles, events, evidence, claims)
+V1_TABLES = (schema_migrations, ingest_runs, rejections, articles, events, claims)
