@@ -53,6 +53,7 @@ _TIME_ONLY = re.compile(
     r"(?:\s*[+-]\s*\d{1,2})?)?[\s,|/@•·:()\-–—]*)?",
     re.I,
 )
+CAPTION_TAIL = 140  # caption credits sit in the last characters of a line
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 25
 _TITLE_END_BAD = frozenset(".,;:")
@@ -105,7 +106,7 @@ def _kind(line: Line, s: str, p: Patterns) -> None:
         found = p.agencies.search(s)
         line.agency = found.group(0) if found else None
         return
-    if n <= p.max_credit and p.credit.fullmatch(s):
+    if n <= p.max_credit and (p.credit.fullmatch(s) or s.lower().rstrip(". ").endswith(p.credit_endings)):
         line.kind = Kind.CREDIT
         return
     if n <= 120 and p.byline.fullmatch(s):
@@ -114,10 +115,10 @@ def _kind(line: Line, s: str, p: Patterns) -> None:
     if n <= 300 and p.furniture.fullmatch(s):
         line.kind = Kind.FURNITURE
         return
-    if n <= p.max_caption and (p.caption_head.match(s) or p.caption_tail.search(s, max(0, n - 140))):
+    if n <= p.max_caption and (p.caption_head.match(s) or _caption_tail(s, p)):
         line.kind = Kind.CAPTION
         return
-    if s[0].isupper() and _dateline(line, s, p):
+    if s[0].isupper() and _may_be_dateline(s) and _dateline(line, s, p):
         return
     line.kind = Kind.TITLE if _title_shaped(s) else Kind.BODY
 
@@ -141,6 +142,21 @@ def _date_line(line: Line, s: str, p: Patterns) -> bool:
         return False
     line.kind, line.date, line.date_kind = Kind.DATE, found, "standalone"
     return True
+
+
+def _caption_tail(s: str, p: Patterns) -> bool:
+    start = max(0, len(s) - CAPTION_TAIL)
+    tail = s[start:].lower()
+    if not any(signal in tail for signal in p.caption_signals):
+        return False
+    return p.caption_tail.search(s, start) is not None
+
+
+def _may_be_dateline(s: str) -> bool:
+    """Cheap test before the dateline regex: an upper-case first word, or a bracket early on."""
+    space = s.find(" ")
+    first = s[: space if space > 0 else len(s)].rstrip(",:")
+    return (first.isupper() and len(first) >= 2) or "(" in s[:80]
 
 
 def _dateline(line: Line, s: str, p: Patterns) -> bool:

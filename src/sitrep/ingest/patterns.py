@@ -30,10 +30,12 @@ class Patterns:
     agency_line: re.Pattern[str]
     agencies: re.Pattern[str]
     caption_tail: re.Pattern[str]
+    caption_signals: tuple[str, ...]  # "(", "/" and the caption signal words, lower case
     caption_head: re.Pattern[str]
     max_caption: int
     credit: re.Pattern[str]
     max_credit: int
+    credit_endings: tuple[str, ...]
     dateline: re.Pattern[str]
 
 
@@ -121,6 +123,7 @@ def patterns() -> Patterns:
             re.I,
             agency,
         ),
+        caption_signals=("(", "/", *(x.lower() for x in _strings(c, "caption_signals", CREDITS_FILE))),
         caption_head=_compile(
             _strings(c, "caption_heads", CREDITS_FILE), CREDITS_FILE, "caption_heads", re.I
         ),
@@ -129,5 +132,6 @@ def patterns() -> Patterns:
             _strings(c, "credit_lines", CREDITS_FILE), CREDITS_FILE, "credit_lines", re.I, agency
         ),
         max_credit=_positive(c, "max_credit", CREDITS_FILE),
+        credit_endings=tuple(x.lower() for x in _strings(c, "credit_endings", CREDITS_FILE)),
         dateline=re.compile(dateline),
     )

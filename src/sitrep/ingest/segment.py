@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from ..models import Zone, ZoneKind
 from .dates import DateMatch, year_near
@@ -155,7 +156,7 @@ def _article(text: str, lines: list[Line], base: int, title_hint: str | None = N
     titles = [k for k in range(header_end) if lines[k].kind == Kind.TITLE]
     headline = _pick_headline(text, lines, titles, title_hint) if first_body is not None else None
     headline_key = _key(text, lines[headline]) if headline is not None else _norm(title_hint)
-    zones: list[Zone | None] = []  # None: a break that stops merging (around crossheads)
+    zones: list[tuple[ZoneKind, int, int] | None] = []  # None: stops merging (around crossheads)
     source: str | None = None
     in_highlights = False
     for k, line in enumerate(lines):
@@ -178,7 +179,7 @@ def _article(text: str, lines: list[Line], base: int, title_hint: str | None = N
                 first_body=first_body,
             )
             if zone == "body" and first_body is not None and k > first_body:  # a crosshead
-                zones.extend((None, Zone(zone, line.start - base, line.end - base), None))
+                zones.extend((None, (zone, line.start - base, line.end - base), None))
                 continue
         elif kind == Kind.BULLET:
             zone = "highlights" if k < header_end else "body"
@@ -188,17 +189,17 @@ def _article(text: str, lines: list[Line], base: int, title_hint: str | None = N
         elif kind == Kind.DATELINE:
             in_highlights = False
             if k == first_body:
-                zones.append(Zone("dateline", line.start - base, line.dateline_end - base))
+                zones.append(("dateline", line.start - base, line.dateline_end - base))
                 source = line.agency or source
                 if line.dateline_end < line.end:
-                    zones.append(Zone("body", line.dateline_end - base, line.end - base))
+                    zones.append(("body", line.dateline_end - base, line.end - base))
                 continue
             zone = "body"
         else:
             if kind == Kind.BODY:
                 in_highlights = False
             zone = _FIXED_ZONES[kind]
-        zones.append(Zone(zone, line.start - base, line.end - base))
+        zones.append((zone, line.start - base, line.end - base))
     explicit = _explicit_date(lines)
     dateline = lines[first_body].date if first_body is not None else None
     seg = Segment(
@@ -285,20 +286,20 @@ def _nearest_explicit(drafts: list[_Draft], i: int) -> date | None:
 # Helpers
 
 
-def _merge(zones: list[Zone | None]) -> tuple[Zone, ...]:
+def _merge(zones: list[tuple[ZoneKind, int, int] | None]) -> tuple[Zone, ...]:
     """Adjacent zones of the same kind become one (spanning the blank lines between them)."""
-    merged: list[Zone] = []
+    merged: list[list[Any]] = []
     joinable = False
     for zone in zones:
         if zone is None:
             joinable = False
             continue
-        if joinable and merged[-1].kind == zone.kind:
-            merged[-1] = Zone(zone.kind, merged[-1].start, zone.end)
+        if joinable and merged[-1][0] == zone[0]:
+            merged[-1][2] = zone[2]
         else:
-            merged.append(zone)
+            merged.append(list(zone))
         joinable = True
-    return tuple(merged)
+    return tuple(Zone(kind, start, end) for kind, start, end in merged)
 
 
 def _short(line: Line) -> bool:
