@@ -99,6 +99,7 @@ class Lexicon:
     season_context: frozenset[str]
     ref_not_before: frozenset[str]
     ref_not_after: frozenset[str]
+    not_triggers: frozenset[str]
     not_year_before: frozenset[str]
     needs_count: frozenset[str]
     future_cues: frozenset[str]
@@ -269,7 +270,7 @@ def _expressions(lex: dict[str, Any]) -> None:
         require(isinstance(entry.get("offset"), int), name, phrase, "offset must be an integer")
         anaphora[phrase] = Anaphor(entry["unit"], entry["offset"], entry.get("part"))
     lex["anaphora"] = anaphora
-    for key in ("temporal_context", "season_context", "ref_not_before", "ref_not_after"):
+    for key in ("temporal_context", "season_context", "ref_not_before", "ref_not_after", "not_triggers"):
         lex[key] = frozenset(_words(name, key, data.get(key)))
     lex["not_year_before"] = frozenset(_words(name, "not_year_before", data.get("not_year_before")))
 

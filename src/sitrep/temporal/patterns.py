@@ -17,8 +17,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
+
+import ahocorasick
 
 from .lexicon import Lexicon, lexicon
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased with typographic quotes, dashes and spaces made ASCII, same length."""
+    folded = text.lower()
+    if len(folded) != len(text):  # a few non-ASCII letters lower-case to two characters
+        return text.translate(FOLD)
+    for char in _FOLD_CHARS:
+        if char in folded:
+            folded = folded.replace(char, FOLD[ord(char)])  # type: ignore[arg-type]
+    return folded
+
 
 # ASCII lower-casing plus typographic quotes, dashes and spaces folded; every character maps to
 # exactly one character, so offsets into the folded text are offsets into the original.
@@ -38,6 +53,7 @@ FOLD = str.maketrans(
         "\u2014": "-",
     }
 )
+_FOLD_CHARS = tuple(chr(c) for c in FOLD if c > 127)
 
 
 def alt(words: Iterable[str], *, abbrev: bool = False) -> str:
@@ -255,22 +271,161 @@ PREFIX = (
 )
 
 
+# Family -> the words its matches can begin with: ``<<MACRO>>`` names expand to that macro's words,
+# "#" is any number, other entries are literal words. Only those families are tried at a word.
+STARTS: dict[str, tuple[str, ...]] = {
+    "iso": ("#",),
+    "numeric": ("#",),
+    "mdy": ("<<WEEKDAYANY>>", "<<MONTH>>"),
+    "dmy": ("<<WEEKDAYANY>>", "#", "<<DAYORD>>", "the"),
+    "my": ("<<MONTH>>",),
+    "holiday": ("<<HOLIDAY>>", "last", "next", "this"),
+    "quarter": ("the", "its", "a", "an", "#", "last", "next", "this", "<<QUAL>>", "<<ORDQ>>", "q"),
+    "qref": ("the", "its", "#", "<<QUAL>>"),
+    "ago": ("<<AMOUNT>>",),
+    "span": ("the", "these", "those", "<<SPANDIR>>", "<<UNITPL>>"),
+    "relunit": ("the", "<<DIR>>"),
+    "monthrel": ("<<MONTHFULL>>", "<<SEASON>>"),
+    "clock": ("#", "<<CLOCKWORD>>"),
+    "weekday": ("the", "<<DIR>>", "<<WEEKDAY>>", "<<WEEKDAYS>>"),
+    "deictic": ("<<DEICTIC>>",),
+    "anaphor": ("<<ANAPHOR>>",),
+    "podrel": ("this", "last", "the", "tomorrow", "yesterday", "early", "late", "mid", "overnight"),
+    "decade": ("the", "#", "'", "<<DECADEWORD>>"),
+    "century": ("the", "#", "<<DAYORD>>"),
+    "year": ("fiscal", "fy", "calendar", "the", "year", "#", "<<SPELLEDYEAR>>"),
+    "set": ("every", "each", "per", "once", "twice", "thrice", "<<AMOUNT>>"),
+    "duration": ("<<AMOUNT>>",),
+    "recent": ("recent",),
+    "bare": ("for", "within", "over", "after", "in", "lasting", "spanning"),
+    "ref": ("<<REF>>",),
+    "theunit": ("the",),
+    "season": ("the", "<<SEASON>>"),
+    "month": ("<<MONTHFULL>>",),
+    "freq": ("<<FREQ>>",),
+    "yearadj": ("year",),
+}
+
+
 @dataclass(frozen=True)
 class Grammar:
-    master: re.Pattern[str]
-    groups: dict[str, tuple[tuple[str, int], ...]]  # family -> (short name, group index)
+    families: dict[str, re.Pattern[str]]
+    dispatch: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # first word -> families to try
+    triggers: frozenset[str]  # words every expression contains at least one of (besides numbers)
+    automaton: Any  # ahocorasick.Automaton over the triggers and the digits: value = key length
+    vocabulary: frozenset[str]  # every word that can occur inside an expression ("#": a number)
     prefix: re.Pattern[str]
+    prefix_ends: frozenset[str]  # last words of what `prefix` can match: a cheap test before it
     pod_suffix: re.Pattern[str]
-    year_suffix: re.Pattern[str]
     glue: re.Pattern[str]
-
-
-_NAMED = re.compile(r"\(\?P<(\w+)>")
-_BACKREF = re.compile(r"\(\?P=(\w+)\)")
 
 
 def expand(template: str, macros: dict[str, str]) -> str:
     return re.sub(r"<<(\w+)>>", lambda m: macros[m.group(1)], template)
+
+
+def _first_words(phrases: Iterable[str]) -> set[str]:
+    return {re.split(r"[\s'-]", p, maxsplit=1)[0] or p[:1] for p in phrases}
+
+
+def _start_words(lex: Lexicon) -> dict[str, set[str]]:
+    """The words each ``<<MACRO>>`` of :data:`STARTS` can begin with."""
+    cardinals = set(lex.cardinals)
+    amount = _first_words(lex.vague) | _first_words(lex.counts) | cardinals | {"#", "a", "an"}
+    return {
+        "MONTH": set(lex.months) | set(lex.month_abbrevs),
+        "MONTHFULL": set(lex.months) | {"sept"},
+        "WEEKDAY": set(lex.weekdays),
+        "WEEKDAYS": {w + "s" for w in lex.weekdays},
+        "WEEKDAYANY": set(lex.weekdays) | set(lex.weekday_abbrevs),
+        "SEASON": set(lex.seasons),
+        "CLOCKWORD": {w for w, p in lex.parts_of_day.items() if p.hour is not None},
+        "UNITPL": set(lex.units),
+        "DIR": _first_words(lex.direction),
+        "SPANDIR": {
+            "past",
+            "last",
+            "next",
+            "previous",
+            "coming",
+            "first",
+            "final",
+            "latest",
+            "following",
+            "preceding",
+            "remaining",
+            "initial",
+            "ensuing",
+            "recent",
+            "subsequent",
+        },  # fmt: skip
+        "DEICTIC": _first_words(lex.deictic),
+        "REF": _first_words(lex.references),
+        "ANAPHOR": _first_words(lex.anaphora),
+        "HOLIDAY": _first_words(lex.holidays),
+        "FREQ": set(lex.frequency),
+        "AMOUNT": amount,
+        "DAYORD": set(lex.ordinals) | {"twenty", "thirty"},
+        "QUAL": {
+            "latest",
+            "current",
+            "recent",
+            "same",
+            "comparable",
+            "corresponding",
+            "year",
+            "prior",
+            "previous",
+            "fiscal",
+            "just",
+            "flat",
+            "strong",
+            "weak",
+            "disappointing",
+            "difficult",
+            "calendar",
+            "full",
+            "whole",
+            "entire",
+        },  # fmt: skip
+        "ORDQ": {"first", "second", "third", "fourth", "final", "#"},
+        "DECADEWORD": {
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        },  # fmt: skip
+        "SPELLEDYEAR": {w for w, v in lex.cardinals.items() if 10 <= v < 100} | {"two"},
+    }
+
+
+def _triggers(lex: Lexicon, words: dict[str, set[str]]) -> frozenset[str]:
+    """Words at least one of which every temporal expression contains (numbers aside)."""
+    found: set[str] = set()
+    for phrase in (*lex.references, *lex.deictic, *lex.anaphora, *lex.holidays):
+        found.update(w for w in re.split(r"[\s-]+", phrase.replace("'s", "")) if w)
+    found -= lex.not_triggers
+    found |= set(lex.months) | set(lex.month_abbrevs) | set(lex.weekdays) | words["WEEKDAYS"]
+    found |= set(lex.seasons) | set(lex.parts_of_day) | set(lex.units) | set(lex.frequency)
+    found |= words["DECADEWORD"] | words["SPELLEDYEAR"] | {"overnight", "weekend", "weekends", "fiscal", "fy"}
+    found |= {"period", "sept", "q"}
+    return frozenset(found)
+
+
+def _vocabulary(lex: Lexicon, patterns: Iterable[re.Pattern[str]]) -> frozenset[str]:
+    """Words of the lexicon and of the patterns' literals, single letters, and "#" for numbers."""
+    words: set[str] = {"#", "'", *"abcdefghijklmnopqrstuvwxyz"}
+    for pattern in patterns:
+        words.update(re.findall(r"[a-z]{2,}", re.sub(r"\(\?P<\w+>|\\[a-z]", " ", pattern.pattern)))
+    for table in (lex.references, lex.deictic, lex.anaphora, lex.holidays, lex.counts, lex.approximators,
+                  lex.position, lex.direction, lex.cardinals, lex.ordinals):  # fmt: skip
+        for phrase in table:
+            words.update(re.findall(r"[a-z]+", phrase))
+    return frozenset(words)
 
 
 @cache
@@ -278,21 +433,36 @@ def grammar() -> Grammar:
     """Compile the grammar from the lexicon (once per process)."""
     lex = lexicon()
     macros = _macros(lex)
-    parts = []
-    for family, template in FAMILIES:
-        body = _NAMED.sub(rf"(?P<{family}__\1>", expand(template, macros))
-        body = _BACKREF.sub(rf"(?P={family}__\1)", body)
-        parts.append(f"(?P<{family}>{body})")
-    master = re.compile(r"(?<![a-z0-9$£€])(?:" + "|".join(parts) + r")(?![a-z0-9])")
-    groups: dict[str, list[tuple[str, int]]] = {family: [] for family, _ in FAMILIES}
-    for name, index in master.groupindex.items():
-        if "__" in name:
-            family, short = name.split("__", 1)
-            groups[family].append((short, index))
+    families = {
+        name: re.compile(r"(?<![a-z0-9$£€])(?:" + expand(template, macros) + r")(?![a-z0-9])")
+        for name, template in FAMILIES
+    }
+    words = _start_words(lex)
+    dispatch: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for name, _ in FAMILIES:  # in priority order
+        starts: set[str] = set()
+        for spec in STARTS[name]:
+            starts |= words[spec[2:-2]] if spec.startswith("<<") else {spec}
+        for word in starts:
+            dispatch.setdefault(word, []).append((name, families[name]))
     macros["APPROX"] = alt(lex.approximators)
     macros["POSITION"] = alt(lex.position)
     prefix = re.compile(r"(?<![a-z])" + expand(PREFIX, macros))
     pod_suffix = re.compile(r"[\s,]+(?:(?:in|during)\s+the\s+)?(?P<pod>" + macros["POD"] + ")")
-    year_suffix = re.compile(r"\s*,?\s*(?P<y>" + macros["YEAR"] + ")")
     glue = re.compile(r"\s*(?:,\s*)?(?:(?:on|at|of)\s+(?:the\s+)?)?")
-    return Grammar(master, {k: tuple(v) for k, v in groups.items()}, prefix, pod_suffix, year_suffix, glue)
+    triggers = _triggers(lex, words)
+    automaton = ahocorasick.Automaton()
+    for key in (*triggers, *"0123456789"):
+        automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    return Grammar(
+        families,
+        {w: tuple(f) for w, f in dispatch.items()},
+        triggers,
+        automaton,
+        _vocabulary(lex, families.values()),
+        prefix,
+        frozenset(p.split()[-1] for p in (*lex.approximators, *lex.position)) | {"of"},
+        pod_suffix,
+        glue,
+    )

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from .lexicon import Lexicon, lexicon
@@ -145,7 +146,8 @@ def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tup
 def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> None:
     """Grow the atom over position words / approximators before it and a part of day after it."""
     fam = atom.family
-    if fam in _POSITIONABLE or fam in _APPROXIMABLE:
+    before = folded[max(floor, atom.start - 16) : atom.start].rsplit(None, 1)
+    if (fam in _POSITIONABLE or fam in _APPROXIMABLE) and before and before[-1].rstrip("-") in gm.prefix_ends:
         m = gm.prefix.search(folded, max(floor, atom.start - 40), atom.start)
         if m and m.start() < atom.start:
             approx, pos, podof = m.group("approx"), m.group("pos"), m.group("podof")
@@ -186,27 +188,86 @@ def _glue_clocks(gm: Grammar, folded: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
+_WORD_START = re.compile(r"(?<![a-z0-9'])[a-z0-9']")
+_FIRST_WORD = re.compile(r"[a-z]+|[0-9]|'")
+# A number is a trigger itself when it looks like a year, a clock time or a numeric date; other
+# numbers ("two weeks", "14 March") are reached from the unit or month word after them.
+_NUMBER_TRIGGER = re.compile(
+    r"[0-9]{4}(?![0-9])|[0-9]{1,4}[:/][0-9]|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2}|[0-9]0'?s(?![a-z])"
+    r"|[0-9]{1,2}\s*(?:[ap]\.?\s?m(?![a-z])|o'clock)"
+)
+REACH = 48  # characters before a trigger word where its expression may begin
+MAX_STARTS = 7  # word starts tried before a trigger word (the trigger's own included)
+
+
+def _trigger_spans(gm: Grammar, folded: str) -> Iterator[tuple[int, int]]:
+    """Trigger words (whole words) and the first digit of each number, in text order."""
+    size = len(folded)
+    for last, length in gm.automaton.iter_long(folded):
+        start = last - length + 1
+        if folded[start].isdigit():
+            if not (start and folded[start - 1].isdigit()) and _NUMBER_TRIGGER.match(folded, start):
+                yield start, last + 1
+            continue
+        if (start and folded[start - 1].isalnum()) or (last + 1 < size and folded[last + 1].isalpha()):
+            continue
+        yield start, last + 1
+
+
+def _first_word(folded: str, start: int) -> str:
+    first = _FIRST_WORD.match(folded, start)
+    word = first.group() if first is not None else ""
+    return "#" if word.isdigit() else word
+
+
+def _candidate_starts(gm: Grammar, folded: str, low: int, trigger: int) -> list[tuple[int, str]]:
+    """Word starts an expression holding the trigger may begin at: the trigger's word and the
+    words before it that can be part of an expression ("the past two" in "the past two weeks")."""
+    starts = [w.start() for w in _WORD_START.finditer(folded, low, trigger + 1)][-MAX_STARTS:]
+    out: list[tuple[int, str]] = []
+    for start in reversed(starts):
+        word = _first_word(folded, start)
+        if out and word not in gm.vocabulary:
+            break
+        out.append((start, word))
+    out.reverse()
+    return out
+
+
+def _match_at(
+    gm: Grammar, folded: str, start: int, word: str, trigger: int
+) -> tuple[str, re.Match[str]] | None:
+    """The first family (in priority order) matching at ``start`` and covering the trigger."""
+    for family, pattern in gm.dispatch.get(word, ()):
+        m = pattern.match(folded, start)
+        if m is not None and m.end() > trigger:
+            return family, m
+    return None
+
+
 def recognise(text: str, folded: str) -> list[Atom]:
-    """Every temporal expression in ``text`` (``folded`` is its ASCII-folded copy), in order."""
+    """Every temporal expression in ``text`` (``folded`` is its ASCII-folded copy), in order.
+
+    Only the few words before each trigger word (a month, a unit, "yesterday", a number...) are
+    tried as starts, and at each start only the families that can begin with its word.
+    """
     lex, gm = _context()
     atoms: list[Atom] = []
     floor = 0
-    for m in gm.master.finditer(folded):
-        family = m.lastgroup
-        assert family is not None
-        if m.start() < floor:
-            continue  # inside a part of the day already joined to the previous expression
-        g: dict[str, str] = {}
-        spans: dict[str, tuple[int, int]] = {}
-        for short, index in gm.groups[family]:
-            value = m.group(index)
-            if value is not None:
-                g[short] = value
-                spans[short] = m.span(index)
-        atom = Atom(*spans.get("x", m.span()), family, g)
-        _extend(lex, gm, folded, atom, floor)
-        if not _keep(lex, folded, text, atom, spans):
+    for trigger, _ in _trigger_spans(gm, folded):
+        if trigger < floor:
             continue
-        atoms.append(atom)
-        floor = atom.end
+        for start, word in _candidate_starts(gm, folded, max(floor, trigger - REACH), trigger):
+            found = _match_at(gm, folded, start, word, trigger)
+            if found is None:
+                continue
+            family, m = found
+            g = {k: v for k, v in m.groupdict().items() if v is not None}
+            spans = {k: m.span(k) for k in g}
+            atom = Atom(*spans.get("x", m.span()), family, g)
+            _extend(lex, gm, folded, atom, floor)
+            if _keep(lex, folded, text, atom, spans):
+                atoms.append(atom)
+                floor = atom.end
+                break
     return _glue_clocks(gm, folded, atoms)

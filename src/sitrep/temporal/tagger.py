@@ -8,7 +8,7 @@ from datetime import date
 from ..models import LAYER_TIME, Span, Timex
 from . import calendar as cal
 from .lexicon import lexicon
-from .patterns import FOLD
+from .patterns import fold
 from .recognize import recognise
 from .resolve import Atom, Resolver
 
@@ -35,7 +35,7 @@ def tag(text: str, dct: date | None) -> list[Span]:
     Each span is in layer "time", labelled with its TIMEX3 type (DATE, TIME, DURATION, SET), with
     a :class:`~sitrep.models.Timex` value; ``rule`` names the pattern family ("temporal.mdy").
     """
-    folded = text.translate(FOLD)
+    folded = fold(text)
     resolver = Resolver(lexicon(), folded, dct)
     resolved: list[tuple[Atom, Timex]] = []
     for found in recognise(text, folded):
