@@ -3,9 +3,9 @@
     python benchmarks/readers.py [--articles N] [--pages N] [--profile READER]
 
 Generates ~3.6 KB (~600-word) articles, writes them in each format under a temporary directory,
-and times ``sitrep.ingest.read_paths`` over each file on one core (CPU time, best of 3). The budget (docs/design.md) is
-0.2 ms per article for read + segment, i.e. >= 5,000 articles/s, for plain text and JSONL; HTML,
-feeds and WARC pay for trafilatura/feedparser and are reported for information.
+and times ``sitrep.ingest.read_paths`` over each file on one core (CPU time, best of 3). The
+budget (docs/design.md) is 0.2 ms per article for read + segment, i.e. >= 5,000 articles/s, for
+plain text and JSONL; HTML, feeds and WARC pay for trafilatura/feedparser (for information).
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from sitrep.ingest import ReadOptions, read_paths
 from sitrep.models import Article
@@ -95,9 +98,6 @@ def _rss(pages: list[tuple[str, str]]) -> str:
 
 
 def _warc(pages: list[tuple[str, str]]) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
     for i, (title, body) in enumerate(pages):
@@ -151,7 +151,7 @@ def main() -> None:
 
 
 def _profile(run: Callable[[], object]) -> None:
-    from pyinstrument import Profiler
+    from pyinstrument import Profiler  # noqa: PLC0415 - optional, only for --profile
 
     profiler = Profiler()
     profiler.start()
