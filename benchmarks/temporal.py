@@ -112,7 +112,8 @@ def main() -> int:
     print(f"temporal: {len(texts)} texts, {words:,} words, {found:,} expressions per pass")
     print(f"setup (lexicon + pattern compile, once per process): {setup * 1000:.0f} ms")
     print(
-        f"tag():      {words / best:,.0f} words/s; {per_article_ms:.3f} ms per {WORDS_PER_ARTICLE}-word article"
+        f"tag():      {words / best:,.0f} words/s; "
+        f"{per_article_ms:.3f} ms per {WORDS_PER_ARTICLE}-word article"
     )
     print(f"TimeStage:  {words / stage_seconds:,.0f} words/s (one pass, including Doc bookkeeping)")
     print(f"budget (docs/design.md): 0.35 ms per article; bar: 200,000 words/s -> "

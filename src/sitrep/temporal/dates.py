@@ -127,12 +127,15 @@ class DateRules(ResolverBase):
         if year is None:
             quarter = q if unit == "quarter" else 2 * q - 1
             year = year_for_quarter(self.anchor, quarter, self.tense(a))
-            if any(
-                w in a.g.get("q1", "") for w in ("year-earlier", "year-ago", "prior-year", "year earlier")
-            ):
+            if "year_before" in self._qualifier_roles(a.g.get("q1", "")):
                 year -= 1
         month = 3 * q - 2 if unit == "quarter" else 6 * q - 5
         return cal.period("quarter" if unit == "quarter" else "half", date(year, month, 1))
+
+    def _qualifier_roles(self, qual: str) -> set[str]:
+        """Roles of the period qualifiers in ``qual`` ("the comparable year-ago" -> topic, year_before)."""
+        qual = " " + " ".join(qual.replace("-", " - ").split()).replace(" - ", "-") + " "
+        return {role for word, role in self.lex.period_qualifiers.items() if f" {word} " in qual}
 
     def _qref(self, a: Atom) -> Timex | None:
         qual = " ".join((a.g.get("q") or a.g.get("q2") or "").split())
@@ -141,11 +144,12 @@ class DateRules(ResolverBase):
             return Timex(
                 "DURATION", duration_value(parse_number(unit.split()[0], self.lex), self.lex.units["months"])
             )
-        ago = any(w in qual for w in ("year-earlier", "year-ago", "year earlier", "year ago", "prior-year"))
+        roles = self._qualifier_roles(qual)
+        ago = "year_before" in roles
         gran = {"fiscal year": "year", "period": "quarter"}.get(unit, unit)
-        if any(w in qual for w in ("current", "full", "whole", "entire")):
+        if "current" in roles:
             day = self.anchor
-        elif any(w in qual for w in ("previous", "prior ", "latest", "recent", "just")):
+        elif "previous" in roles or "latest" in roles:
             day = cal.shift(self.anchor, -1, gran)
         elif gran == "quarter":
             day = self._latest_quarter(a.start)
@@ -170,18 +174,7 @@ class DateRules(ResolverBase):
 
     def _decade(self, a: Atom) -> Timex | None:
         if "dw" in a.g:
-            words = (
-                "twenties",
-                "thirties",
-                "forties",
-                "fifties",
-                "sixties",
-                "seventies",
-                "eighties",
-                "nineties",
-            )
-            digit = words.index(a.g["dw"].split()[-1]) + 2
-            return _decade_timex(1900 + digit * 10)
+            return _decade_timex(1900 + self.lex.decades[a.g["dw"].split()[-1]] * 10)
         if "d2" in a.g:
             century = (
                 19 if self.dct is None or int(a.g["d2"]) * 10 > self.dct.year % 100 else self.dct.year // 100

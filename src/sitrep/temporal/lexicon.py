@@ -27,6 +27,7 @@ SEASON_CODES = frozenset({"SP", "SU", "FA", "WI"})
 PART_CODES = frozenset({"MO", "AF", "EV", "NI", "DT"})
 REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 UNIT_CODES = frozenset({"S", "M", "H", "D", "W", "Q", "Y"})
+QUALIFIER_ROLES = frozenset({"latest", "current", "previous", "year_before", "topic", "none"})
 STEP_UNITS = frozenset({"day", "week", "month", "quarter", "year", "focus"})
 
 
@@ -100,6 +101,9 @@ class Lexicon:
     ref_not_before: frozenset[str]
     ref_not_after: frozenset[str]
     not_triggers: frozenset[str]
+    period_qualifiers: Mapping[str, str]
+    span_directions: frozenset[str]
+    decades: Mapping[str, int]
     not_year_before: frozenset[str]
     needs_count: frozenset[str]
     future_cues: frozenset[str]
@@ -199,6 +203,10 @@ def _numbers(lex: dict[str, Any]) -> None:
             require(isinstance(value, int), name, word, "value must be an integer")
         lex[key] = section
     lex["vague"] = frozenset(_words(name, "vague", data.get("vague")))
+    decades = _section(name, data, "decades")
+    for word, digit in decades.items():
+        require(isinstance(digit, int) and 0 <= digit <= 9, name, word, "must be a digit 0..9")
+    lex["decades"] = decades
     fractions = _section(name, data, "fractions")
     for word, value in fractions.items():
         require(isinstance(value, float) and 0 < value < 1, name, word, "must be a fraction between 0 and 1")
@@ -270,8 +278,13 @@ def _expressions(lex: dict[str, Any]) -> None:
         require(isinstance(entry.get("offset"), int), name, phrase, "offset must be an integer")
         anaphora[phrase] = Anaphor(entry["unit"], entry["offset"], entry.get("part"))
     lex["anaphora"] = anaphora
-    for key in ("temporal_context", "season_context", "ref_not_before", "ref_not_after", "not_triggers"):
+    for key in ("temporal_context", "season_context", "ref_not_before", "ref_not_after", "not_triggers",
+                "span_directions"):  # fmt: skip
         lex[key] = frozenset(_words(name, key, data.get(key)))
+    qualifiers = _section(name, data, "period_qualifiers")
+    for word, role in qualifiers.items():
+        require(role in QUALIFIER_ROLES, name, word, f"role must be one of {sorted(QUALIFIER_ROLES)}")
+    lex["period_qualifiers"] = qualifiers
     lex["not_year_before"] = frozenset(_words(name, "not_year_before", data.get("not_year_before")))
 
 

@@ -31,7 +31,7 @@ def fold(text: str) -> str:
         return text.translate(FOLD)
     for char in _FOLD_CHARS:
         if char in folded:
-            folded = folded.replace(char, FOLD[ord(char)])  # type: ignore[arg-type]
+            folded = folded.replace(char, str(FOLD[ord(char)]))
     return folded
 
 
@@ -124,11 +124,9 @@ def _macros(lex: Lexicon) -> dict[str, str]:
     m["AMPM"] = r"(?:[ap]\.?\s?m\.?(?![a-z])|[ap]m(?![a-z]))"
     m["TZ"] = r"(?:\s*\(?(?:[a-z]{1,3}[sd]t|gmt|utc|z|local(?:\s+time)?|[a-z]{2,10}\s+time)\)?(?![a-z]))"
     m["ORDQ"] = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-    m["QUAL"] = (
-        r"(?:latest|current|recent|same|comparable|corresponding|year-earlier|year-ago|year\s+earlier|"
-        r"year\s+ago|prior-year|previous|prior|fiscal|just-ended|just\s+ended|flat|strong|weak|"
-        r"disappointing|difficult|calendar|full|whole|entire)"
-    )
+    m["QUAL"] = alt(lex.period_qualifiers)
+    m["DECADEWORD"] = alt(lex.decades) + END
+    m["SPANDIR"] = alt(lex.span_directions) + END
     return m
 
 
@@ -183,8 +181,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     (
         "span",
-        r"(?:(?:the|these|those)\s+)?(?:(?P<dir>past|last|next|previous|coming|first|final|latest|following|"
-        r"preceding|remaining|initial|ensuing|recent|subsequent)\s+)(?:(?P<n><<AMOUNT>>)[\s-]+)?"
+        r"(?:(?:the|these|those)\s+)?(?P<dir><<SPANDIR>>)\s+(?:(?P<n><<AMOUNT>>)[\s-]+)?"
         r"(?:(?:calendar|business|working|trading|full)\s+)?(?P<unit><<UNITPL>>)"
         r"(?:\s+or\s+so)?"
         r"|the\s+(?P<n2><<NUM>>|few|several)\s+(?:(?:calendar|business|working|trading|full)\s+)?"
@@ -222,7 +219,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     (
         "decade",
         r"(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0'?s|'(?P<d2>[0-9])0'?s)(?![a-z0-9])"
-        r"|(?P<dw>(?:the\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+        r"|(?P<dw>(?:the\s+)?<<DECADEWORD>>)"
         r"(?![a-z])",
     ),
     (
@@ -342,23 +339,7 @@ def _start_words(lex: Lexicon) -> dict[str, set[str]]:
         "CLOCKWORD": {w for w, p in lex.parts_of_day.items() if p.hour is not None},
         "UNITPL": set(lex.units),
         "DIR": _first_words(lex.direction),
-        "SPANDIR": {
-            "past",
-            "last",
-            "next",
-            "previous",
-            "coming",
-            "first",
-            "final",
-            "latest",
-            "following",
-            "preceding",
-            "remaining",
-            "initial",
-            "ensuing",
-            "recent",
-            "subsequent",
-        },  # fmt: skip
+        "SPANDIR": set(lex.span_directions),
         "DEICTIC": _first_words(lex.deictic),
         "REF": _first_words(lex.references),
         "ANAPHOR": _first_words(lex.anaphora),
@@ -366,39 +347,9 @@ def _start_words(lex: Lexicon) -> dict[str, set[str]]:
         "FREQ": set(lex.frequency),
         "AMOUNT": amount,
         "DAYORD": set(lex.ordinals) | {"twenty", "thirty"},
-        "QUAL": {
-            "latest",
-            "current",
-            "recent",
-            "same",
-            "comparable",
-            "corresponding",
-            "year",
-            "prior",
-            "previous",
-            "fiscal",
-            "just",
-            "flat",
-            "strong",
-            "weak",
-            "disappointing",
-            "difficult",
-            "calendar",
-            "full",
-            "whole",
-            "entire",
-        },  # fmt: skip
+        "QUAL": _first_words(lex.period_qualifiers),
         "ORDQ": {"first", "second", "third", "fourth", "final", "#"},
-        "DECADEWORD": {
-            "twenties",
-            "thirties",
-            "forties",
-            "fifties",
-            "sixties",
-            "seventies",
-            "eighties",
-            "nineties",
-        },  # fmt: skip
+        "DECADEWORD": set(lex.decades),
         "SPELLEDYEAR": {w for w, v in lex.cardinals.items() if 10 <= v < 100} | {"two"},
     }
 
