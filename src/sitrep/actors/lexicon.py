@@ -98,10 +98,12 @@ class ActorLexicon:
         kinds: dict[str, ActorEntry],
         modifiable: frozenset[str],
         articles: frozenset[str] = frozenset(),
+        civilian_modifiers: frozenset[str] = frozenset(),
     ) -> None:
         self.countries = countries
         self.articles = articles
         self.modifiable = modifiable
+        self.civilian_modifiers = civilian_modifiers
         self.periods = periods
         self.kinds = kinds
         self._matcher: PhraseMatcher[ActorEntry] = PhraseMatcher(entries)
@@ -138,8 +140,15 @@ class ActorLexicon:
                     start, modifier = mod.start, mod.values[0]
             if entry.needs_modifier and modifier is None:
                 continue
+            if entry.state and entry.generic and self._off_duty(folded, start):
+                entry = self.kinds["person"]
             out.append((start, hit.end, entry, modifier))
         return out
+
+    def _off_duty(self, folded: str, start: int) -> bool:
+        words = folded[max(0, start - 16) : start].split()
+        return bool(words) and (words[-1] in self.civilian_modifiers
+                                or " ".join(words[-2:]) in self.civilian_modifiers)
 
     @staticmethod
     def _choose(values: Iterable[ActorEntry], surface: str, day: date | None) -> ActorEntry | None:
@@ -212,8 +221,10 @@ def _default_lexicon() -> ActorLexicon:
     countries, modifiers, articles = _load_countries()
     periods = _load_periods(countries)
     kinds, entries, modifiable = _load_generic()
+    generic = load_yaml(GENERIC_FILE)
+    civilian = frozenset(fold_key(w) for w in generic.get("civilian_modifiers") or [])
     entries.extend(_load_named(kinds, countries))
-    return ActorLexicon(entries, countries, modifiers, periods, kinds, frozenset(modifiable), articles)
+    return ActorLexicon(entries, countries, modifiers, periods, kinds, frozenset(modifiable), articles, civilian)
 
 
 def _load_countries() -> tuple[dict[str, str], list[tuple[str, str]], frozenset[str]]:
@@ -303,7 +314,7 @@ def _load_named(kinds: dict[str, ActorEntry], countries: dict[str, str]) -> list
             inter = item.get("inter")
             require(inter in range(1, 9), NAMED_FILE, item, "inter must be 1-8")
             state = inter == 1
-            kind = "named"
+            kind = "party" if item.get("party") else "named"
         for alias in aliases:
             alias = str(alias)
             caps = alias if alias.isupper() and len(alias) <= 6 else None

@@ -79,7 +79,8 @@ def _people(span: Span | None) -> bool:
     return kind_of(span) in CROWD
 
 
-def code_actors(sub: str, roles: Roles, all_roles: list[Roles], namer: Namer, civilian_victims: bool) -> Coded:
+def code_actors(sub: str, roles: Roles, all_roles: list[Roles], namer: Namer, civilian_victims: bool,
+                any_actor: Span | None = None) -> Coded:
     """actor1/actor2 for a sub-event type, given the main roles and the roles of other triggers."""
     event_type = EVENT_TYPE[sub]
     agent, patient = roles.agent, roles.patient
@@ -136,8 +137,10 @@ def code_actors(sub: str, roles: Roles, all_roles: list[Roles], namer: Namer, ci
             a1 = namer.side(perp)
         elif sub == "Arrests":
             a1 = Side(namer.generic("police"))
-        else:
-            a1 = Side(namer.generic("unidentified")) if sub == "Looting/property destruction" else Side(None)
+        elif sub == "Looting/property destruction":
+            a1 = Side(namer.generic("unidentified"))
+        elif any_actor is not None:
+            a1 = namer.side(any_actor)
     if sub in ("Arrests", "Looting/property destruction"):
         if _armed(patient) and patient is not agent:
             return Coded(a1, namer.side(patient))

@@ -22,6 +22,12 @@ _UNDER = re.compile(r"\bcame under\b|\bunder (?:attack|fire)\b|\bcoming under\b"
 _BETWEEN = re.compile(r"\s*(?:[\w']+\s+){0,2}?between\s+$")
 _LIST_GAP = re.compile(r"\s*(?:,|and|&|as well as|along with|alongside|together with|with the help of|backed by|"
                        r"supported by|the|of|\s)*\s*", re.IGNORECASE)
+# A trigger used as a noun or adjective ("the killing of", "of killed demonstrators", "a shooting")
+# has no subject before it: only a "by" phrase can name who did it.
+_NOMINAL = re.compile(r"\b(?:of|the|a|an|his|her|their|its|this|that|these|those|for|after|following|over|"
+                      r"against|recent|deadly|fatal)\s+$")
+_MAX_AGENT_GAP = 14  # words between an active agent and its trigger
+_WORDS = re.compile(r"[\w']+")
 _CLAUSE = re.compile(r"[;]|\.\s|\bwhile\b|\bwhereas\b|\bbut\b")
 
 
@@ -82,7 +88,8 @@ def attach(text: str, folded: str, sentence: tuple[int, int], trigger: Span, act
     agent = patient = None
     agent_assoc: tuple[Span, ...] = ()
     patient_assoc: tuple[Span, ...] = ()
-    if before:
+    nominal = _NOMINAL.search(folded, max(s_start, trigger.start - 12), trigger.start) is not None
+    if before and not nominal and len(_WORDS.findall(folded, actors[before[-1]].end, trigger.start)) <= _MAX_AGENT_GAP:
         agent, agent_assoc = _group_back(actors, before[-1], text)
     if after:
         patient, patient_assoc = _group_forward(actors, after[0], text)

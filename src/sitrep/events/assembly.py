@@ -12,7 +12,7 @@ from .. import resolve
 from ..actors import ActorLexicon
 from ..models import Doc, Event, Evidence, Span
 from .actors_roles import Coded, Namer, actor_evidence, code_actors, kind_of
-from .decide import ARMED, EVENT_TYPE, PEOPLE, VIOLENCE, Facts, decide, disorder_type
+from .decide import ARMED, EVENT_TYPE, Facts, decide, disorder_type
 from .mentions import Mention
 from .where_when import DateResolver, PlaceLocator, When, Where, default_resolver, when, where
 
@@ -101,11 +101,12 @@ def _build(doc: Doc, mentions: list[Mention], whens: list[When], wheres: list[Wh
     if decision is None:
         return None
     sub, rule = decision
-    all_roles = [m.roles for m in mentions]
+    all_roles = [main.roles] + [r for m in mentions for r in m.trigger_roles if r is not main.roles]
     figures = resolve.fatalities(text, [(m.sentence, [(n.start, n.end, n.value.value, n.rule) for n in m.numbers
                                                        if n.label == "killed"]) for m in mentions])
     civilian_victims = _civilian_victims(mentions)
-    coded = code_actors(sub, roles, all_roles, namer, civilian_victims)
+    any_actor = next((a for m in mentions for a in m.actors), None)
+    coded = code_actors(sub, roles, all_roles, namer, civilian_victims, any_actor)
     if coded.actor1.actor is None:
         return None
     a1, a2 = coded.actor1.actor, coded.actor2.actor
@@ -177,19 +178,19 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
         actor = namer.of(agent)
         agent_state = actor.inter == 1 and (iso3 is None or actor.iso3 in (None, iso3))
     force = False
-    v_agent = v_patient = None
-    victims = False
+    agents: dict[str, str] = {}
+    patients: dict[str, str] = {}
     for m in mentions:
         for trig, r in zip(m.triggers, m.trigger_roles, strict=True):
             a_kind, p_kind = kind_of(r.agent), kind_of(r.patient)
             if trig.label in _FORCE and a_kind in ARMED:
                 force = True
-            if trig.label in VIOLENCE:
-                v_agent = v_agent or a_kind
-                v_patient = v_patient or p_kind
-                victims = victims or (p_kind in PEOPLE and trig.label != "attack")
+            if a_kind is not None:
+                agents.setdefault(trig.label, a_kind)
+            if p_kind is not None:
+                patients.setdefault(trig.label, p_kind)
     return Facts(agent_kind=agent_kind, agent_state=agent_state, patient_kind=kind_of(patient),
-                 force_armed=force, violence_agent=v_agent, violence_patient=v_patient, victims_people=victims)
+                 force_armed=force, agents=tuple(agents.items()), patients=tuple(patients.items()))
 
 
 def _civilian_victims(mentions: list[Mention]) -> bool:

@@ -54,9 +54,10 @@ def disorder_type(sub_event_type: str) -> str:
 
 
 # Actor kinds (see data/actors/generic.yaml) grouped by what they can do in an event.
-ARMED = frozenset({"military", "police", "named", "unidentified", "gang", "militia", "communal", "external"})
-CROWD = frozenset({"rioters", "community", "protesters"})  # groups that can riot or form a mob
-PEOPLE = frozenset({"person", "community", "civilians", "protesters", "rioters"})
+ARMED = frozenset({"military", "police", "named", "unidentified", "gang", "militia", "communal", "external",
+                   "installation"})
+CROWD = frozenset({"rioters", "community", "protesters", "party"})  # groups that can riot or form a mob
+PEOPLE = frozenset({"person", "community", "civilians", "protesters", "rioters", "party"})
 VIOLENCE = ("kill", "injure", "attack", "abduct", "sexual")
 REMOTE = ("airstrike", "shelling", "ied", "grenade", "suicide", "chemical")
 
@@ -70,9 +71,8 @@ class Facts:
     agent_state: bool = False  # ... is the state forces of the event's country
     patient_kind: str | None = None
     force_armed: bool = False  # an armed actor intervenes, arrests, injures or kills
-    violence_agent: str | None = None  # agent kind of the violent triggers (kill, injure, attack, ...)
-    violence_patient: str | None = None  # patient kind of the violent triggers
-    victims_people: bool = False  # people (not armed actors) were killed, injured or abducted
+    agents: tuple[tuple[str, str], ...] = ()  # (frame, actor kind) of the first agent per frame
+    patients: tuple[tuple[str, str], ...] = ()
 
     @property
     def agent_armed(self) -> bool:
@@ -81,6 +81,14 @@ class Facts:
     @property
     def patient_armed(self) -> bool:
         return self.patient_kind in ARMED
+
+    def agent(self, *frames: str) -> str | None:
+        found = dict(self.agents)
+        return next((found[f] for f in frames if f in found), None)
+
+    def patient(self, *frames: str) -> str | None:
+        found = dict(self.patients)
+        return next((found[f] for f in frames if f in found), None)
 
 
 def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[str, str] | None:
@@ -92,16 +100,20 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
 
     violence = any(has(v, 0.5) for v in VIOLENCE)
     remote = any(has(r, 0.8) for r in REMOTE)
-    v_agent = facts.violence_agent or facts.agent_kind
-    v_patient = facts.violence_patient or facts.patient_kind
+    v_agent = facts.agent("kill", "attack", "injure", "abduct", "sexual", "riot", "loot") or facts.agent_kind
+    v_patient = facts.patient("kill", "attack", "injure", "abduct", "sexual") or facts.patient_kind
     crowd_agent = v_agent in CROWD or (v_agent is None and has("crowd"))
     armed_target = v_patient in ARMED
+    clash_agent, clash_patient = facts.agent("clash"), facts.patient("clash")
     fight = has("clash", 0.6) or (has("attack") and armed_target) or "clash" in context
     protest = has("protest", 0.5) or facts.agent_kind == "protesters" or (has("protest") and has("crowd"))
+    protest_context = protest or has("protest", 0.4)
 
     if has("chemical"):
         return "Chemical weapon", "decide.chemical"
-    if has("capture") or has("regain"):
+    taker = facts.agent("regain", "capture")
+    territory = (has("capture") or has("regain")) and taker not in PEOPLE and not (taker is None and protest)
+    if territory:
         if fight or has("kill") or has("airstrike") or has("shelling"):
             if facts.agent_state:
                 return "Government regains territory", "decide.territory_state"
@@ -109,7 +121,8 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         if not any(has(v, 0.6) for v in (*VIOLENCE, *REMOTE)):
             return "Non-violent transfer of territory", "decide.territory_peaceful"
     if protest and not remote and not (fight and not crowd_agent and v_agent in ARMED and armed_target):
-        if has("riot", 0.6) or (has("riot") and crowd_agent) or (has("mob") and crowd_agent):
+        doer = facts.agent("riot", "clash", "mob", "attack", "kill", "injure", "abduct", "loot")
+        if has("riot", 0.6) or (doer in CROWD and (has("riot") or has("mob") or violence or has("clash"))):
             return "Violent demonstration", "decide.protest_violent"
         if has("kill", 0.5) and facts.force_armed:
             return "Excessive force against protesters", "decide.protest_force"
@@ -118,7 +131,8 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Peaceful protest", "decide.protest"
     if has("suicide"):
         return "Suicide bomb", "decide.suicide"
-    if has("clash", 0.6) and not crowd_agent and not (v_patient in PEOPLE and not armed_target):
+    if has("clash", 0.6) and clash_agent not in CROWD and clash_patient not in PEOPLE \
+            and not (clash_agent is None and clash_patient is None and crowd_agent):
         return "Armed clash", "decide.clash"
     if has("airstrike", 0.6):
         return "Air/drone strike", "decide.airstrike"
@@ -130,14 +144,12 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Remote explosive/landmine/IED", "decide.ied"
     if has("grenade"):
         return "Grenade", "decide.grenade"
-    if has("mob") or (crowd_agent and (violence or has("riot", 0.6) or has("clash"))):
-        if protest or has("riot", 0.8):
+    if has("mob") or (crowd_agent and (violence or has("riot", 0.6) or has("clash"))) or has("riot", 0.7):
+        if protest_context:
             return "Violent demonstration", "decide.riot"
         return "Mob violence", "decide.mob"
-    if has("riot", 0.7):
-        return "Violent demonstration", "decide.riot"
     if violence or has("clash"):
-        if armed_target and (v_agent in ARMED or v_agent is None) or (has("clash") and v_patient not in PEOPLE):
+        if armed_target and v_agent not in CROWD or (has("clash") and v_patient not in PEOPLE):
             return "Armed clash", "decide.attack_armed"
         if has("sexual", 0.8):
             return "Sexual violence", "decide.sexual"
@@ -159,7 +171,7 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Headquarters or base established", "decide.base"
     if has("loot", 0.5) or has("riot", 0.6):
         return "Looting/property destruction", "decide.loot"
-    if has("capture") or has("regain") or has("withdraw", 0.6):
+    if territory or (has("withdraw", 0.6) and taker in ARMED):
         return "Non-violent transfer of territory", "decide.territory_peaceful"
     if has("change", 0.4):
         return "Change to group/activity", "decide.change"

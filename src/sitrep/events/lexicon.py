@@ -124,6 +124,7 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
             require(isinstance(item, dict) and isinstance(item.get("phrase"), str), TRIGGERS_FILE, item,
                     f"{frame}: an entry is a phrase or a mapping with 'phrase'")
             unknown = set(item) - {"phrase", "weight", "requires", "forbids", "lower_only", "prefix"}
+            require("*" not in item["phrase"].rstrip("*"), TRIGGERS_FILE, item, "'*' is only allowed at the end")
             require(not unknown, TRIGGERS_FILE, item, f"unknown keys {sorted(unknown)}")
             weight = item.get("weight", default_weight)
             require(isinstance(weight, int | float) and 0 < weight <= 1, TRIGGERS_FILE, item,
