@@ -22,8 +22,8 @@ class ReadOptions:
     - ``reader``: force a reader by name (``"text"``, ``"jsonl"``, ...) instead of sniffing.
     - ``source``: source name for articles whose input names none.
     - ``segment``: split plain text into several articles (``False``: one file = one article).
-    - ``fast_html``: trafilatura without its fallback extractors (about twice as fast, a little
-      less accurate on unusual pages).
+    - ``fast_html``: trafilatura without its fallback extractors (several times faster, a little
+      less robust on unusual pages).
     """
 
     published: date | None = None
