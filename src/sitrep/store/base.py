@@ -257,10 +257,13 @@ class Store:
     def query(self, filters: EventFilter | None = None) -> Iterator[Event]:
         """Events matching ``filters``, by date, streamed in batches (flat memory)."""
         query = self._select(filters or EventFilter())
-        with self._connect() as conn:
-            rows = conn.execution_options(yield_per=FETCH_BATCH).execute(query).mappings()
-            while batch := list(islice(rows, FETCH_BATCH)):
-                yield from self._events(conn, batch)
+        try:
+            with self._connect() as conn:
+                rows = conn.execution_options(yield_per=FETCH_BATCH).execute(query).mappings()
+                while batch := list(islice(rows, FETCH_BATCH)):
+                    yield from self._events(conn, batch)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read events: {exc}", where=self.where) from exc
 
     def _events(self, conn: Connection, rows: list[Any]) -> Iterator[Event]:
         keys = [r["id"] for r in rows]
