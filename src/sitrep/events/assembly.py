@@ -189,8 +189,11 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
                 agents.setdefault(trig.label, a_kind)
             if p_kind is not None:
                 patients.setdefault(trig.label, p_kind)
+    used = {t.label for m in mentions for t in m.triggers if not t.value.object}
+    objects = frozenset({t.label for m in mentions for t in m.triggers} - used)
     return Facts(agent_kind=agent_kind, agent_state=agent_state, patient_kind=kind_of(patient),
-                 force_armed=force, agents=tuple(agents.items()), patients=tuple(patients.items()))
+                 force_armed=force, agents=tuple(agents.items()), patients=tuple(patients.items()),
+                 objects=objects)
 
 
 def _civilian_victims(mentions: list[Mention]) -> bool:

@@ -73,6 +73,7 @@ class Facts:
     force_armed: bool = False  # an armed actor intervenes, arrests, injures or kills
     agents: tuple[tuple[str, str], ...] = ()  # (frame, actor kind) of the first agent per frame
     patients: tuple[tuple[str, str], ...] = ()
+    objects: frozenset[str] = frozenset()  # frames named only by weapon nouns ("rockets"), not by use
 
     @property
     def agent_armed(self) -> bool:
@@ -99,7 +100,11 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return f.get(frame, -1.0) >= weight
 
     violence = any(has(v, 0.5) for v in VIOLENCE)
-    remote = any(has(r, 0.8) for r in REMOTE)
+    # Weapons only named ("rockets were found") are not an explosion: the event must say they were
+    # used (a use word of the family, an impact, or people killed or hurt).
+    used = any(has(r) and r not in facts.objects for r in REMOTE) or has("impact", 0.5) \
+        or has("kill", 0.6) or has("injure", 0.6) or has("attack", 0.6)
+    remote = used and any(has(r, 0.8) for r in REMOTE)
     v_agent = facts.agent("kill", "attack", "injure", "abduct", "sexual", "riot", "loot") or facts.agent_kind
     v_patient = facts.patient("kill", "attack", "injure", "abduct", "sexual") or facts.patient_kind
     crowd_agent = v_agent in CROWD or (v_agent is None and has("crowd"))
@@ -129,20 +134,22 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         if has("intervene", 0.6) or ((has("intervene") or has("arrest") or has("injure")) and facts.force_armed):
             return "Protest with intervention", "decide.protest_intervention"
         return "Peaceful protest", "decide.protest"
-    if has("suicide"):
+    if has("disrupt", 0.5) and not used and not has("clash", 0.6):
+        return "Disrupted weapons use", "decide.disrupt_weapons"
+    if has("suicide") and used:
         return "Suicide bomb", "decide.suicide"
     if has("clash", 0.6) and clash_agent not in CROWD and clash_patient not in PEOPLE \
             and not (clash_agent is None and clash_patient is None and crowd_agent):
         return "Armed clash", "decide.clash"
-    if has("airstrike", 0.6):
+    if has("airstrike", 0.6) and used:
         return "Air/drone strike", "decide.airstrike"
-    if has("shelling", 0.6):
+    if has("shelling", 0.6) and used:
         return "Shelling/artillery/missile attack", "decide.shelling"
-    if has("grenade", 0.9) and not has("ied", 0.9):
+    if has("grenade", 0.9) and not has("ied", 0.9) and used:
         return "Grenade", "decide.grenade"
-    if has("ied", 0.5):
+    if has("ied", 0.5) and used:
         return "Remote explosive/landmine/IED", "decide.ied"
-    if has("grenade"):
+    if has("grenade") and used:
         return "Grenade", "decide.grenade"
     if has("mob") or (crowd_agent and (violence or has("riot", 0.6) or has("clash"))) or has("riot", 0.7):
         if protest_context:

@@ -20,7 +20,7 @@ CASUALTIES_FILE = "events/casualties.yaml"
 
 FRAMES = (
     "protest", "intervene", "riot", "crowd", "mob", "clash", "attack", "kill", "injure", "abduct", "sexual",
-    "airstrike", "suicide", "shelling", "ied", "grenade", "chemical", "capture", "regain", "withdraw",
+    "airstrike", "suicide", "shelling", "ied", "grenade", "chemical", "impact", "capture", "regain", "withdraw",
     "agreement", "arrest", "change", "disrupt", "base", "loot", "other",
 )
 MODALITIES = ("negated", "future", "hypothetical", "statement", "drill", "topic", "separate", "background")
@@ -37,6 +37,7 @@ class TriggerEntry:
     forbids: tuple[str, ...] = ()
     lower_only: bool = False
     prefix: bool = False
+    object: bool = False  # names a weapon, not its use
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
                 item = {"phrase": item}
             require(isinstance(item, dict) and isinstance(item.get("phrase"), str), TRIGGERS_FILE, item,
                     f"{frame}: an entry is a phrase or a mapping with 'phrase'")
-            unknown = set(item) - {"phrase", "weight", "requires", "forbids", "lower_only", "prefix"}
+            unknown = set(item) - {"phrase", "weight", "requires", "forbids", "lower_only", "prefix", "object"}
             require("*" not in item["phrase"].rstrip("*"), TRIGGERS_FILE, item, "'*' is only allowed at the end")
             require(not unknown, TRIGGERS_FILE, item, f"unknown keys {sorted(unknown)}")
             weight = item.get("weight", default_weight)
@@ -134,6 +135,7 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
                 requires=_words(item.get("requires"), TRIGGERS_FILE, item, "requires"),
                 forbids=_words(item.get("forbids"), TRIGGERS_FILE, item, "forbids"),
                 lower_only=bool(item.get("lower_only", False)), prefix=bool(item.get("prefix", False)),
+                object=bool(item.get("object", False)),
             )
             out.append((item["phrase"], entry))
     return out

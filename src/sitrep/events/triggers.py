@@ -21,6 +21,7 @@ class Trigger:
     frame: str
     weight: float
     phrase: str
+    object: bool = False  # the phrase names a weapon, not its use
 
 
 def sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
@@ -51,7 +52,7 @@ def find_triggers(text: str, folded: str, sentences: list[tuple[int, int]], lexi
                 best[entry.frame] = entry
         for frame, entry in best.items():
             spans.append(Span(hit.start, hit.end, LAYER_TRIGGER, frame, f"trigger.{frame}",
-                              Trigger(frame, entry.weight, entry.phrase), entry.weight))
+                              Trigger(frame, entry.weight, entry.phrase, entry.object), entry.weight))
     return spans
 
 
