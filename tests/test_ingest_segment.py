@@ -165,3 +165,22 @@ def test_separator_lines_split_articles() -> None:
 def test_segment_false_keeps_one_article_per_file() -> None:
     items = list(read_paths([FIXTURES / "glued_page.txt"], ReadOptions(segment=False)))
     assert len(items) == 1 and isinstance(items[0], Article)
+
+
+def test_news_site_scrape_with_link_list_between_articles() -> None:
+    first, second = read_fixture("news_site_scrape.txt", published=date(2023, 7, 19))
+    assert first.title == "Militants attack army base in central Mali"
+    assert (first.published, first.published_from) == (date(2023, 7, 18), "published-line")
+    assert second.title == "Protesters block roads in Conakry over power cuts"
+    assert (second.published, second.published_from) == (date(2023, 7, 19), "option")
+    furniture = "\n".join(zone_texts(first, "furniture"))
+    for line in ("Skip to main content", "Listen to this article", "Image source, Reuters", "Advertisement"):
+        assert line in furniture
+    assert "Floods destroy homes in Niamey suburbs" in furniture  # a "Most read" link, not body
+    assert zone_texts(first, "caption") == [
+        "Image caption, Soldiers on patrol near Gao in northern Mali in a file photo"
+    ]
+    assert len(zone_texts(first, "body")) == 2  # split around the advertisement
+    assert zone_texts(second, "highlights")[0].startswith("• Youths burned tyres")
+    assert "Updated: 2 hours ago" in zone_texts(second, "furniture")[0]
+    assert "Conakry" not in first.text

@@ -30,6 +30,7 @@ class Kind(IntEnum):
     TITLE = 11  # short, no final period: a headline, kicker or crosshead
     BODY = 12
     DATELINE = 13  # a body paragraph opening with "KHARTOUM, May 3 (Reuters) -"
+    LIST = 14  # "Related", "Most read": a list of other stories' headlines follows
 
 
 @dataclass(slots=True)
@@ -45,6 +46,7 @@ class Line:
     strong: bool = False  # DATELINE: names an agency or a date, or an upper-case city with a dash
 
 
+_LIST_ITEMS = frozenset({Kind.TITLE, Kind.BULLET, Kind.FURNITURE})
 _BULLET_CHARS = frozenset("•·▪►‣◦-*–—")
 _SEPARATOR = re.compile(r"(?:[-=_*#~•·.]\s*){3,}")
 _TIME_ONLY = re.compile(
@@ -77,7 +79,22 @@ def classify(text: str) -> list[Line]:
         else:
             gap = True
         pos += len(raw) + 1
+    _mark_lists(out)
     return out
+
+
+def _mark_lists(lines: list[Line]) -> None:
+    """Headlines and bullets listed under "Related" / "Most read" are furniture, up to a blank line."""
+    in_list = False
+    items = 0
+    for line in lines:
+        if line.kind == Kind.LIST:
+            in_list, items = True, 0
+        elif in_list and line.kind in _LIST_ITEMS and not (line.gap_before and items):
+            line.kind = Kind.FURNITURE
+            items += 1
+        else:
+            in_list = False
 
 
 def _kind(line: Line, s: str, p: Patterns) -> None:
@@ -95,6 +112,9 @@ def _kind(line: Line, s: str, p: Patterns) -> None:
             return
         if key in p.lines:
             line.kind = Kind.FURNITURE
+            return
+        if key in p.list_headers:
+            line.kind = Kind.LIST
             return
     if n > 2 and s[0] in _BULLET_CHARS and s[1] in " \t":
         line.kind = Kind.BULLET

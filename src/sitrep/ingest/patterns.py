@@ -21,6 +21,7 @@ _LINE_TRIM = " \t:|»>•·-–—"
 class Patterns:
     header_lines: frozenset[str]
     lines: frozenset[str]
+    list_headers: frozenset[str]
     furniture: re.Pattern[str]
     date_line: re.Pattern[str]  # group 1: keyword
     date_kinds: dict[str, str]  # keyword (lower) -> published/updated
@@ -108,6 +109,7 @@ def patterns() -> Patterns:
     return Patterns(
         header_lines=frozenset(line_key(x) for x in _strings(f, "header_lines", FURNITURE_FILE)),
         lines=frozenset(line_key(x) for x in _strings(f, "lines", FURNITURE_FILE)),
+        list_headers=frozenset(line_key(x) for x in _strings(f, "list_headers", FURNITURE_FILE)),
         furniture=_compile(_strings(f, "patterns", FURNITURE_FILE), FURNITURE_FILE, "patterns", re.I),
         date_line=re.compile(rf"(?:\W{{0,3}})({keywords})\b\s*(?:on|at|:)?\s*:?\s*", re.I),
         date_kinds=date_kinds,

@@ -36,6 +36,7 @@ _FIXED_ZONES: dict[Kind, ZoneKind] = {
     Kind.SEPARATOR: "furniture",
     Kind.HEADER: "furniture",
     Kind.FURNITURE: "furniture",
+    Kind.LIST: "furniture",
     Kind.DATE: "furniture",
     Kind.BYLINE: "furniture",
     Kind.CAPTION: "caption",
@@ -45,6 +46,7 @@ _FIXED_ZONES: dict[Kind, ZoneKind] = {
 _DATE_SOURCES = {"published": "published-line", "standalone": "published-line", "updated": "updated-line"}
 _DATE_PREFERENCE = ("published", "standalone", "updated")
 MAX_HIGHLIGHT_CHARS = 300
+MAX_HEADER_TITLES = 2  # a headline and a kicker or deck above a header line
 MIN_HEADLINE_WORDS = 3
 
 
@@ -107,9 +109,11 @@ def _groups(lines: list[Line]) -> list[tuple[int, int]]:
         if has_body and _starts_article(lines, i, after_credit):
             new = i
             j = i - 1
-            while j > start and lines[j].kind in _WALK_BACK:
+            titles = 0
+            while j > start and lines[j].kind in _WALK_BACK and titles < MAX_HEADER_TITLES:
                 if lines[j].kind == Kind.TITLE:
                     new = j
+                    titles += 1
                 j -= 1
             groups.append((start, new))
             start, has_body, after_credit = new, False, False
