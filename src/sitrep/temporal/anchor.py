@@ -92,9 +92,9 @@ def year_for_season(anchor: date, code: str, tense: int, direction: int = 0) -> 
         return sy if index > current else sy + 1
     if index == current:
         return sy
-    if tense == FUTURE:
+    ahead = (index - current) % 4
+    if tense == FUTURE or ahead == 1:  # the coming season, even in a past clause ("postponed until")
         return sy if index > current else sy + 1
     if tense == PAST:
         return sy if index < current else sy - 1
-    ahead = (index - current) % 4
     return (sy if index > current else sy + 1) if ahead == 1 else (sy if index < current else sy - 1)

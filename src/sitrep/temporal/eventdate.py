@@ -5,8 +5,8 @@ is, and 3 when only the month or a longer period is; for 2 and 3 the coded date 
 that period. :func:`resolve_event_date` picks the evidence in this order:
 
 1. a day-or-coarser DATE/TIME inside the event's own extent (its clause);
-2. the nearest such expression in the event's sentence, preferring ones in the same clause
-   (not separated by ";" or a dash) and ones before the end of the event;
+2. the nearest such expression in the event's sentence, preferring one in the same clause (no
+   comma between), then one across a comma, then one across ";" or a dash;
 3. the article's publication date: precision 1 when the article says it happened "today" or
    gives no date at all in a short report, else 2 (the event happened in the days before).
 
@@ -90,9 +90,8 @@ def resolve_event_date(doc: Doc, start: int, end: int, *, background: bool = Fal
         def cost(span: Span) -> tuple[int, int]:
             left, right = (span.end, start) if span.end <= start else (end, span.start)
             gap = text[left:right]
-            crosses = any(b in gap for b in _CLAUSE_BREAKS)
-            distance = max(0, right - left)
-            return (1 if crosses else 0, distance + (10 if span.start >= end else 0))
+            separation = 2 if any(b in gap for b in _CLAUSE_BREAKS) else (1 if "," in gap else 0)
+            return separation, max(0, right - left)
 
         best = min(candidates, key=cost)
         return _from_span(best, "nearest time expression in the sentence")

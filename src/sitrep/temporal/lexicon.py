@@ -106,6 +106,7 @@ class Lexicon:
     decades: Mapping[str, int]
     not_year_before: frozenset[str]
     needs_count: frozenset[str]
+    rate_after: frozenset[str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     past_suffix: str
@@ -237,6 +238,7 @@ def _units(lex: dict[str, Any]) -> None:
         require(isinstance(period, str) and period.startswith("P"), name, word, "period must be like P1D")
     lex["frequency"] = frequency
     lex["needs_count"] = frozenset(_words(name, "needs_count", data.get("needs_count", [])))
+    lex["rate_after"] = frozenset(_words(name, "rate_after", data.get("rate_after", [])))
     for word in lex["needs_count"]:
         require(word in forms, name, word, "needs_count lists a word that is not a unit form")
 

@@ -106,6 +106,8 @@ def duration_value(amount: float | None, unit: Unit) -> str:
             value = f"{_fmt(amount)}{unit.code}"
         else:
             code, factor, small_time = smaller
+            if rest * factor != int(rest * factor):
+                return ("PT" if time else "P") + f"{_fmt(amount)}{unit.code}"
             part = f"{_fmt(rest * factor)}{code}"
             if small_time and not time:
                 value = f"{value}T{part}"

@@ -251,7 +251,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("recent", r"(?P<r>recent)\s+(?P<unit><<UNITPL>>)"),
     (
         "bare",
-        r"(?:for|within|over|after|in|lasting|spanning)\s+(?P<x>(?:the\s+)?(?P<unit><<UNITPL>>)"
+        r"(?:for|within|over|after|in|lasting|spanning)\s+(?P<extent>(?:the\s+)?(?P<unit><<UNITPL>>)"
         r"(?:\s+or\s+(?P<unit2><<UNITPL>>))?)(?!\s+(?:of|ago|later|earlier|before|after|to\s+come|ahead))",
     ),
     ("ref", r"(?P<w><<REF>>)(?!-)"),

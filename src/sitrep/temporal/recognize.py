@@ -96,9 +96,10 @@ def _month_ok(lex: Lexicon, folded: str, text: str, atom: Atom, word_span: tuple
     return before in lex.temporal_context or before.split(" ")[0] in lex.temporal_context or bool(atom.pos)
 
 
-def _is_rate(folded: str, start: int) -> bool:
+def _is_rate(lex: Lexicon, folded: str, start: int) -> bool:
     before = folded[max(0, start - 24) : start].rstrip()
-    return before.endswith(("%", "percent", "cents", "cent", "times")) or before[-1:].isdigit()
+    last = before.rsplit(None, 1)[-1] if before else ""
+    return last.rstrip(",") in lex.rate_after or last[-1:].isdigit() or last.endswith("%")
 
 
 def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tuple[int, int]]) -> bool:
@@ -133,7 +134,7 @@ def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tup
             return False  # ages ("a 6-year-old boy") are not temporal expressions in TimeML corpora
         if g["unit"] in lex.needs_count and g["n"] in lex.counts:
             return False
-        if g["n"] in ("a", "an") and _is_rate(folded, atom.start):
+        if g["n"] in ("a", "an") and _is_rate(lex, folded, atom.start):
             return False  # "$5 a year", "24 hours a day": a rate, not a duration
 
     if fam == "theunit" and g["unit"] in ("year", "month", "week", "day") and not atom.pos:
@@ -264,7 +265,7 @@ def recognise(text: str, folded: str) -> list[Atom]:
             family, m = found
             g = {k: v for k, v in m.groupdict().items() if v is not None}
             spans = {k: m.span(k) for k in g}
-            atom = Atom(*spans.get("x", m.span()), family, g)
+            atom = Atom(*spans.get("extent", m.span()), family, g)
             _extend(lex, gm, folded, atom, floor)
             if _keep(lex, folded, text, atom, spans):
                 atoms.append(atom)
