@@ -23,10 +23,34 @@ CONTEXTS = [
     "Gunmen fired on the convoy {w} night.",
 ]
 
-SALAD = (
-    "last next the week ago two 1999 3 of early a year quarter third days every night , p.m. 10:30 since "
-    "now decade 1990s mid- fiscal"
-).split()
+SALAD = [
+    "last",
+    "next",
+    "the",
+    "week",
+    "ago",
+    "two",
+    "1999",
+    "3",
+    "of",
+    "early",
+    "a",
+    "year",
+    "quarter",
+    "third",
+    "days",
+    "every",
+    "night",
+    ",",
+    "p.m.",
+    "10:30",
+    "since",
+    "now",
+    "decade",
+    "1990s",
+    "mid-",
+    "fiscal",
+]
 
 dcts = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 
