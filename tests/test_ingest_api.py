@@ -94,3 +94,10 @@ def test_unreadable_inputs(data: bytes, reason: str) -> None:
 def test_unknown_reader_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="unknown reader"):
         list(read_bytes(b"text", "x", ReadOptions(reader="nope")))
+
+
+def test_jsonl_origin_has_line_and_byte_offset() -> None:
+    data = b'{"text": "one"}\n{"text": "two"}\n'
+    second = articles(read_bytes(data, "x.jsonl"))[1]
+    assert second.origin is not None
+    assert (second.origin.record, second.origin.offset) == ("2", 16)

@@ -64,7 +64,7 @@ def _lines(stream: BinaryIO, name: str, options: ReadOptions, encoding: str) -> 
     lines: Iterator[tuple[int, bytes | None]] | Iterator[tuple[int, str | None]]
     lines = bounded_lines(stream, limit) if ascii_compatible else _text_lines(stream, encoding, limit)
     seen = 0
-    for lineno, (_offset, line) in enumerate(lines, start=1):
+    for lineno, (offset, line) in enumerate(lines, start=1):
         record = str(lineno)
         if line is None:
             yield Rejection(name, f"line longer than max_record_bytes ({limit:,} bytes)", record)
@@ -78,7 +78,7 @@ def _lines(stream: BinaryIO, name: str, options: ReadOptions, encoding: str) -> 
         except json.JSONDecodeError as exc:
             yield Rejection(name, f"malformed JSON: {exc.msg} at column {exc.colno}", record)
             continue
-        yield _record(value, name, record, options)
+        yield _record(value, name, record, options, offset if ascii_compatible else None)
     if seen == 0:
         yield Rejection(name, "no JSON records (the file is empty or only whitespace)")
 
@@ -167,11 +167,13 @@ def _normalised(value: Mapping[Any, Any]) -> dict[str, Any]:
     return {normalise_key(k): v for k, v in value.items()}
 
 
-def _record(value: Any, name: str, record: str, options: ReadOptions) -> Article | Rejection:
+def _record(
+    value: Any, name: str, record: str, options: ReadOptions, offset: int | None = None
+) -> Article | Rejection:
     if not isinstance(value, Mapping):
         kind = type(value).__name__.replace("dict", "object").replace("list", "array")
         return Rejection(name, f"expected a JSON object, found {kind}", record)
-    return record_article(_normalised(value), Origin(name, NAME, record), options)
+    return record_article(_normalised(value), Origin(name, NAME, record, offset), options)
 
 
 READER = Reader(NAME, (".jsonl", ".ndjson", ".jsonlines", ".json"), sniff, read, "JSON Lines / JSON")
