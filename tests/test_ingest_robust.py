@@ -60,3 +60,44 @@ def test_each_reader_on_empty_and_junk(reader: str) -> None:
         items = list(read_bytes(data, "input", ReadOptions(reader=reader)))
         _check(items)
         assert items, f"{reader} yielded nothing for {data[:10]!r}"
+
+
+PIECES = [
+    "Army shells rebel positions near Goma",
+    "Short Url",
+    "Updated 14 March 2022",
+    "Published On 3 Jan 2023",
+    "March 14, 2022 10:15",
+    "AFP",
+    "By Jane Doe",
+    "HIGHLIGHTS",
+    "• Dozens killed in the attack",
+    "Smoke rises over Aleppo, Syria. (AFP file)",
+    "KHARTOUM, Sudan, May 3 (Reuters) - Fighting broke out on Friday, witnesses said.",
+    "KYIV: Shelling hit the city overnight, officials said.",
+    "Troops clashed with militants near the border on Tuesday, the army said.",
+    "(With AP and AFP)",
+    "Reporting by Jane Doe; Editing by John Roe",
+    "Follow",
+    "Most read",
+    "* * *",
+    "",
+    "  ",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=40), max_size=40))
+def test_segments_and_zones_are_ordered_slices(lines: list[str]) -> None:
+    from sitrep.ingest.segment import segment
+
+    text = "\n".join(lines)
+    previous_end = 0
+    for seg in segment(text):
+        assert previous_end <= seg.start < seg.end <= len(text)
+        previous_end = seg.end
+        length = seg.end - seg.start
+        last = 0
+        for zone in seg.zones:
+            assert last <= zone.start <= zone.end <= length
+            last = zone.end

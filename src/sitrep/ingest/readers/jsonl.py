@@ -41,7 +41,7 @@ def read(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Article 
         yield Rejection(name, "empty file")
         return
     opener = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if opener == b"[" and encoding.startswith("utf-8"):
+    if opener == b"[":
         yield from _array(stream, name, options, encoding)
     elif opener == b"{" and not _first_line_complete(head, encoding):
         yield from _document(stream, name, options, encoding)
@@ -101,7 +101,10 @@ def _array(stream: BinaryIO, name: str, options: ReadOptions, encoding: str) -> 
     """Objects of a top-level JSON array, decoded one at a time from a sliding buffer."""
     source = text_stream(stream, encoding)
     buf = source.read(CHUNK_BYTES)
-    pos = buf.index("[") + 1
+    pos = buf.find("[") + 1
+    if pos == 0:
+        yield Rejection(name, f"not a JSON array when decoded as {encoding}")
+        return
     index = 0
     eof = False
     while True:
