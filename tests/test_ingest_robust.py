@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.ingest import ReadOptions, default_registry, read_bytes
+from sitrep.ingest.segment import segment
 from sitrep.models import Article, Rejection
 
 READERS = sorted(default_registry().readers)
@@ -89,8 +90,6 @@ PIECES = [
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES) | st.text(max_size=40), max_size=40))
 def test_segments_and_zones_are_ordered_slices(lines: list[str]) -> None:
-    from sitrep.ingest.segment import segment
-
     text = "\n".join(lines)
     previous_end = 0
     for seg in segment(text):
