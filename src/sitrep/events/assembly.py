@@ -193,7 +193,8 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
     objects = frozenset({t.label for m in mentions for t in m.triggers} - used)
     return Facts(agent_kind=agent_kind, agent_state=agent_state, patient_kind=kind_of(patient),
                  force_armed=force, agents=tuple(agents.items()), patients=tuple(patients.items()),
-                 objects=objects)
+                 objects=objects,
+                 tags=frozenset(t.label for m in mentions for t in m.triggers if t.value.tag))
 
 
 def _civilian_victims(mentions: list[Mention]) -> bool:

@@ -74,6 +74,7 @@ class Facts:
     agents: tuple[tuple[str, str], ...] = ()  # (frame, actor kind) of the first agent per frame
     patients: tuple[tuple[str, str], ...] = ()
     objects: frozenset[str] = frozenset()  # frames named only by weapon nouns ("rockets"), not by use
+    tags: frozenset[str] = frozenset()  # frames of sentence-initial type labels ("Looting:")
 
     @property
     def agent_armed(self) -> bool:
@@ -92,9 +93,21 @@ class Facts:
         return next((found[f] for f in frames if f in found), None)
 
 
+# A sentence-initial label ("Looting: On 3 May ...", "Movement of forces: ...") names the type.
+TAGGED = {
+    "loot": "Looting/property destruction", "change": "Change to group/activity",
+    "disrupt": "Disrupted weapons use", "other": "Other", "base": "Headquarters or base established",
+    "agreement": "Agreement", "arrest": "Arrests", "withdraw": "Non-violent transfer of territory",
+    "mob": "Mob violence", "sexual": "Sexual violence",
+}
+
+
 def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[str, str] | None:
     """(sub_event_type, rule id) for an event with these asserted frames, or None."""
     f = frames
+    for frame in TAGGED:
+        if frame in facts.tags:
+            return TAGGED[frame], f"decide.tag_{frame}"
 
     def has(frame: str, weight: float = 0.0) -> bool:
         return f.get(frame, -1.0) >= weight
@@ -119,15 +132,16 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
     taker = facts.agent("regain", "capture")
     territory = (has("capture") or has("regain")) and taker not in PEOPLE and not (taker is None and protest)
     if territory:
-        if fight or has("kill") or has("airstrike") or has("shelling"):
-            if facts.agent_state:
+        # Territory changes hands in a battle unless the report says it happened peacefully.
+        if not has("withdraw", 0.6) or fight:
+            if facts.agent_state or (taker is None and has("regain")):
                 return "Government regains territory", "decide.territory_state"
             return "Non-state actor overtakes territory", "decide.territory_nonstate"
-        if not any(has(v, 0.6) for v in (*VIOLENCE, *REMOTE)):
-            return "Non-violent transfer of territory", "decide.territory_peaceful"
+        return "Non-violent transfer of territory", "decide.territory_peaceful"
     if protest and not remote and not (fight and not crowd_agent and v_agent in ARMED and armed_target):
         doer = facts.agent("riot", "clash", "mob", "attack", "kill", "injure", "abduct", "loot")
-        if has("riot", 0.6) or (doer in CROWD and (has("riot") or has("mob") or violence or has("clash"))):
+        fought = has("clash", 0.6) and PEOPLE & {facts.agent("clash"), facts.patient("clash")}
+        if has("riot", 0.6) or fought or (doer in CROWD and (has("riot") or has("mob") or violence or has("clash"))):
             return "Violent demonstration", "decide.protest_violent"
         if has("kill", 0.5) and facts.force_armed:
             return "Excessive force against protesters", "decide.protest_force"

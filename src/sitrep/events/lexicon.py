@@ -24,7 +24,7 @@ FRAMES = (
     "agreement", "arrest", "change", "disrupt", "base", "loot", "other",
 )
 MODALITIES = ("negated", "future", "hypothetical", "statement", "drill", "topic", "separate", "background")
-SCOPES = ("next", "clause", "back", "sentence")
+SCOPES = ("next", "clause", "phrase", "back", "sentence")
 CASUALTY_KINDS = ("killed", "injured", "arrested", "abducted")
 
 

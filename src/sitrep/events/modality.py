@@ -19,6 +19,7 @@ PRIORITY = ("separate", "drill", "negated", "future", "hypothetical", "statement
 _RANK = {m: i for i, m in enumerate(PRIORITY)}
 _WORD = re.compile(r"[\w']+")
 _STOP = re.compile(r"[;.!?]\s")
+_PHRASE_END = re.compile(r"[,;(]|\b(?:with|while|as|when|but|after|before|whereas|during)\b")
 _BACK_BOUNDARY = re.compile(r"[,;(]|\b(?:after|following|when|while|amid|and|which|who|as)\b")
 
 
@@ -63,4 +64,6 @@ def _governs(entry: CueEntry, cue: Span, trigger: Span, folded: str, sentence: t
         return False
     if entry.scope == "next":
         return len(_WORD.findall(between)) < entry.words and ";" not in between
+    if entry.scope == "phrase":
+        return _PHRASE_END.search(between) is None
     return True  # clause: to the end of the sentence

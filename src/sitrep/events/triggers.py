@@ -22,6 +22,7 @@ class Trigger:
     weight: float
     phrase: str
     object: bool = False  # the phrase names a weapon, not its use
+    tag: bool = False  # a sentence-initial label naming the event type ("Looting: On 3 May ...")
 
 
 def sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
@@ -52,7 +53,8 @@ def find_triggers(text: str, folded: str, sentences: list[tuple[int, int]], lexi
                 best[entry.frame] = entry
         for frame, entry in best.items():
             spans.append(Span(hit.start, hit.end, LAYER_TRIGGER, frame, f"trigger.{frame}",
-                              Trigger(frame, entry.weight, entry.phrase, entry.object), entry.weight))
+                              Trigger(frame, entry.weight, entry.phrase, entry.object, entry.prefix),
+                              entry.weight))
     return spans
 
 
