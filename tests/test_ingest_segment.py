@@ -184,3 +184,18 @@ def test_news_site_scrape_with_link_list_between_articles() -> None:
     assert zone_texts(second, "highlights")[0].startswith("• Youths burned tyres")
     assert "Updated: 2 hours ago" in zone_texts(second, "furniture")[0]
     assert "Conakry" not in first.text
+
+
+def test_hard_wrapped_text_stays_one_body_zone() -> None:
+    text = (
+        "Car bomb kills six near Mogadishu\n\n"
+        "MOGADISHU (AP) - A car bomb exploded at a security checkpoint on the outskirts\n"
+        "of Mogadishu on Saturday evening, killing at least six people, including\n"
+        "Four soldiers and two drivers, a police officer said. Published reports said\n"
+        "the militants had claimed the attack.\n\n"
+        "Residents said the blast was heard across the city.\n"
+    )
+    seg = analyse(text)
+    assert [z.kind for z in seg.zones] == ["headline", "dateline", "body"]
+    body = seg.zones[-1]
+    assert text[body.start : body.end].endswith("heard across the city.")

@@ -182,8 +182,8 @@ def _article(text: str, lines: list[Line], base: int, title_hint: str | None = N
                 header_end=header_end,
                 first_body=first_body,
             )
-            if zone == "body" and first_body is not None and k > first_body:  # a crosshead
-                zones.extend((None, (zone, line.start - base, line.end - base), None))
+            if zone == "body" and first_body is not None and k > first_body and _set_apart(lines, k):
+                zones.extend((None, (zone, line.start - base, line.end - base), None))  # a crosshead
                 continue
         elif kind == Kind.BULLET:
             zone = "highlights" if k < header_end else "body"
@@ -304,6 +304,11 @@ def _merge(zones: list[tuple[ZoneKind, int, int] | None]) -> tuple[Zone, ...]:
             merged.append(list(zone))
         joinable = True
     return tuple(Zone(kind, start, end) for kind, start, end in merged)
+
+
+def _set_apart(lines: list[Line], k: int) -> bool:
+    """A blank line before or after: a crosshead, not a hard-wrapped line of a paragraph."""
+    return lines[k].gap_before or (k + 1 < len(lines) and lines[k + 1].gap_before)
 
 
 def _short(line: Line) -> bool:
