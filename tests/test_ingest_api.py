@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import gzip
+import io
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from sitrep.errors import ConfigError
-from sitrep.ingest import ReadOptions, read_bytes, read_paths
-from sitrep.models import Article, Rejection
+from sitrep.ingest import Reader, ReadOptions, default_registry, read_bytes, read_paths
+from sitrep.models import Article, Origin, Rejection
 
 
 def articles(items: object) -> list[Article]:
@@ -101,3 +103,22 @@ def test_jsonl_origin_has_line_and_byte_offset() -> None:
     second = articles(read_bytes(data, "x.jsonl"))[1]
     assert second.origin is not None
     assert (second.origin.record, second.origin.offset) == ("2", 16)
+
+
+def test_stdin_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = io.TextIOWrapper(io.BytesIO(b'{"text": "Clashes erupted in Tripoli."}\n'))
+    monkeypatch.setattr(sys, "stdin", fake)
+    (article,) = articles(read_paths(["-"]))
+    assert article.origin is not None and article.origin.path == "<stdin>"
+    assert article.origin.reader == "jsonl"
+
+
+def test_registry_accepts_a_new_reader_without_global_state() -> None:
+    def read(stream: object, name: str, options: ReadOptions) -> object:
+        yield Article(id="x", text="custom", origin=Origin(name, "custom"))
+
+    custom = Reader("custom", (".cst",), lambda head: 1.0 if head.startswith(b"CST") else 0.0, read)  # type: ignore[arg-type]
+    registry = default_registry().with_reader(custom)
+    (article,) = articles(read_bytes(b"CST data", "a.cst", registry=registry))
+    assert article.text == "custom"
+    assert "custom" not in default_registry().readers
