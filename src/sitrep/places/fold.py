@@ -98,12 +98,22 @@ def fold(name: str) -> str:
     return " ".join(s.split())
 
 
+@cache
+def _loose_words() -> dict[str, str]:
+    data = load_yaml(FOLDING_FILE)
+    words = data.get("loose_words", {})
+    require(isinstance(words, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in words.items()),
+            FOLDING_FILE, "loose_words", "must map words to words")
+    return {fold(k): fold(v) for k, v in words.items()}
+
+
 def loose(folded: str) -> str:
-    """A folded key without article words and without spaces."""
+    """A folded key without article words, with direction words unified, without spaces."""
     tokens = folded.split()
     if len(tokens) > 1:
         articles = _articles()
-        kept = [t for t in tokens if t not in articles]
+        words = _loose_words()
+        kept = [words.get(t, t) for t in tokens if t not in articles]
         tokens = kept or tokens
     return "".join(tokens)
 

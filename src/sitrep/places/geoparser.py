@@ -7,9 +7,10 @@
 - ``embedded``: a place name inside an organisation's or thing's name ("Kabul University",
   "The Washington Post"); never an event location.
 
-The span's ``rule`` says how it was read: ``places.name`` plus ``+near`` / ``+direction`` /
-``+admin`` / ``+contained`` / ``+dateline`` when those cues applied; :func:`sitrep.places.locate`
-reads them.
+The span's ``rule`` says how it was read: ``places.name`` plus ``+near`` ("near X", "north of X"),
+``+direction`` ("northern X"), ``+admin`` ("X province"), ``+contained`` ("X, Y": X lies in Y),
+``+dateline``, ``+cue`` (a location word before it: "in X"), ``+from`` ("from X") and ``+paren``
+("(X)") when those applied; :func:`sitrep.places.locate_event` reads them.
 """
 
 from __future__ import annotations
@@ -79,8 +80,13 @@ def _rule(m: Mention) -> str:
         parts.append("direction")
     if m.admin:
         parts.append("admin")
-    if m.parent is not None:
+    if m.parent is not None or m.extra.get("district"):
         parts.append("contained")
     if m.extra.get("dateline"):
         parts.append("dateline")
+    if m.cue:
+        parts.append("cue")
+    for flag in ("from", "paren"):
+        if m.extra.get(flag):
+            parts.append(flag)
     return "+".join(parts)

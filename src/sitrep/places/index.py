@@ -48,7 +48,7 @@ ARRAYS: dict[str, str] = {
 }
 
 
-FEATURE_BOOST = {"country": 3.0, "continent": 3.5, "admin1": 0.8, "region": 1.0, "admin2": 0.0}
+FEATURE_BOOST = {"country": 3.0, "continent": 3.5, "admin1": 0.3, "region": 1.0, "admin2": 0.0}
 CAPITAL_BOOST = 2.5
 
 
@@ -101,15 +101,19 @@ def compile_index(records: list[Record], admin1_names: dict[tuple[str, str], str
     names = marisa_trie.Trie(display)
 
     cols: dict[str, array[Any]] = {k: array(t) for k, t in ARRAYS.items()}
+    cap_named = [False] * len(admin1_rows)
     postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for i, r in enumerate(records):
         a1 = a1_index.get((r.cc, r.admin1_code), -1) if r.admin1_code else -1
         if a1 >= 0 and r.feature == "admin1" and admin1_rows[a1][3] < 0:
             admin1_rows[a1][3] = i
         if a1 >= 0 and r.feature == "city":
+            # The admin1's main town: the town named like the admin1 ("Colima, Colima"), else the largest.
             cap = admin1_rows[a1][4]
-            if cap < 0 or r.population > cols["pop"][cap]:
+            named = fold(r.name) == fold(admin1_rows[a1][2])
+            if cap < 0 or (named and not cap_named[a1]) or (named == cap_named[a1] and r.population > cols["pop"][cap]):
                 admin1_rows[a1][4] = i
+                cap_named[a1] = named
         if r.capital and r.cc in cc_index:
             country_rows[cc_index[r.cc]][3] = i
         values = {

@@ -35,11 +35,19 @@ class EventLocation:
     reason: str
 
 
+def _rank(span: Span) -> tuple[int, int, int]:
+    """Most specific first; among equals a place read with a location word ("in X") or a container
+    ("X (Y, Z)"), not one an actor came "from", and the earlier one."""
+    tags = span.rule.split("+")
+    support = 0 if "contained" in tags else 1 if ("cue" in tags or "near" in tags) else 2
+    return (SPECIFICITY.get(span.value.feature, 5) + (2 if "from" in tags else 0), support, span.start)
+
+
 def _pick(spans: list[Span]) -> Span | None:
     places = [s for s in spans if s.label == "place" and isinstance(s.value, Place)]
     if not places:
         return None
-    return min(places, key=lambda s: (SPECIFICITY.get(s.value.feature, 5), s.start))
+    return min(places, key=_rank)
 
 
 def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -44,7 +44,25 @@ class _Run:
     connector: str  # the lower-case connector right before piece i ("bin" in "Mohammed bin Rashid")
 
 
+_HYPHEN = re.compile(r"[-‐]")
+
+
+def _hyphen_parts(cap: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """The capitalised parts of a hyphenated word ("Amsterdam-London", "London-based")."""
+    start, _, word = cap
+    if not _HYPHEN.search(word[1:]) or not word[:1].isupper():
+        return []
+    parts, pos = [], 0
+    for piece in _HYPHEN.split(word):
+        if piece[:1].isupper():
+            parts.append((start + pos, start + pos + len(piece), piece))
+        pos += len(piece) + 1
+    return parts if parts and parts[0][2] != word else []
+
+
 def _connector_before(pieces: list[tuple[int, int, str]], cap: tuple[int, int, str]) -> str:
+    if cap not in pieces:
+        return ""
     k = pieces.index(cap)
     if k > 0 and not _is_cap(pieces[k - 1][2]):
         return pieces[k - 1][2].lower()
@@ -89,10 +107,18 @@ def _prev_words(text: str, start: int, n: int) -> list[str]:
     return out[::-1]
 
 
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Inside "( ... )" on the same line: "in Tafas (Daraa, Daraa)"."""
+    opening = text.rfind("(", max(0, start - 60), start)
+    if opening < 0 or ")" in text[opening:start] or "\n" in text[opening:start]:
+        return False
+    closing = text.find(")", end, end + 60)
+    return closing >= 0 and "\n" not in text[end:closing] and "(" not in text[end:closing]
+
+
 def _adjacent(text: str, end: int, start: int) -> bool:
-    """Only spaces (or one hyphen) between two words."""
-    gap = text[end:start]
-    return not gap.strip(" \t-‐")
+    """Only spaces between two words."""
+    return not text[end:start].strip(" \t")
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -117,7 +143,7 @@ class Recognizer:
         if found is None:
             f = fold(name)
             head = f.split(" ", 1)[0]
-            if f in self.lex.not_places or not f:
+            if f in self.lex.not_places or f in self.lex.admin_types or not f:
                 found = []
             elif head in self.lex.not_places and " " in f:
                 found = self.gazetteer.lookup(f, "", "")
@@ -136,6 +162,21 @@ class Recognizer:
         ix = self.gazetteer.index
         return loose(fold(ix.display(ix.name[entry])))[:1] == loose_key[:1]
 
+    def _match(self, text: str, s: int, e: int, multiword: bool) -> Mention | None:
+        """A demonym or a gazetteer name at text[s:e]; a possessive "'s" is dropped unless the
+        gazetteer knows the name with it ("St. John's")."""
+        name = text[s:e]
+        if name.endswith(("'s", "’s")):
+            whole = self.lookup(name)
+            if any(tier == 0 for _, tier, _ in whole):
+                return Mention(s, e, name, whole, multiword=multiword)
+            name, e = name[:-2], e - 2
+        demonym = self.lex.demonyms.get(fold(name))
+        if demonym is not None:
+            return Mention(s, e, name, [], kind="demonym", demonym=demonym)
+        cands = self.lookup(name)
+        return Mention(s, e, name, cands, multiword=multiword) if cands else None
+
     def mentions(self, text: str) -> list[Mention]:
         lex = self.lex
         lower_words = set(_LOWER_WORD.findall(text))
@@ -152,18 +193,15 @@ class Recognizer:
                     if j > i and folded[j] in lex.trailing_stop:
                         continue  # "Rashid Al", "Desmond The"
                     s, e = caps[i][0], caps[j][1]
-                    name = text[s:e]
-                    if name.endswith(("'s", "’s")):
-                        name, e = name[:-2], e - 2
-                    demonym = lex.demonyms.get(fold(name))
-                    if demonym is not None:
-                        found = Mention(s, e, name, [], kind="demonym", demonym=demonym)
-                        break
-                    cands = self.lookup(name)
-                    if cands:
-                        found = Mention(s, e, name, cands, multiword=j > i)
+                    found = self._match(text, s, e, multiword=j > i)
+                    if found is not None:
                         break
                 if found is None:
+                    parts = _hyphen_parts(caps[i])
+                    if parts:  # "Damascus-Aleppo", "London-based": try the parts
+                        caps[i : i + 1] = parts
+                        folded[i : i + 1] = [fold(p[2]) for p in parts]
+                        continue
                     i += 1
                     continue
                 run_ctx = _Run(caps, folded, i, j, _connector_before(pieces, caps[i]))
@@ -188,8 +226,13 @@ class Recognizer:
             m.person = True
         if any(w in lex.organisation_words for w in run_before + run_after[:3]):
             m.kind = "embedded" if m.kind == "place" else m.kind
-        if any(w in lex.street_words for w in run_after[:3]):
-            m.extra["street"] = True
+        if any(w in lex.street_words for w in run_after[:3]) or (
+                not run_after and after and after[0].strip(",.;:") in lex.street_words):
+            m.extra["street"] = True  # "Hampton Avenue", "Cavour square"
+        if last == "from":
+            m.extra["from"] = True
+        if _in_brackets(text, m.start, m.end):
+            m.extra["paren"] = True
         if text[m.end : m.end + 1] == ".":
             m.extra["dotted"] = True
         letters = [c for c in m.text if c.isalpha()]
@@ -279,3 +322,5 @@ class Recognizer:
             if gap.strip() in (",", "(", ", in") and len(gap) <= 4:
                 a.parent = k + 1
                 b.extra["parent_of"] = True
+            elif gap in (" - ", " – ", " -", " — "):  # ACLED's "City - District": B lies in A
+                b.extra["district"] = True

@@ -22,7 +22,9 @@ from .recognize import Mention
 TIER_PENALTY = (0.0, 0.7, 2.5)
 ALT_PENALTY = 0.6  # the name is one of the entry's alternate names
 ALT_PENALTY_SHADOWED = 2.2  # ... while other entries carry it as their main name
-COUNTRY_WEIGHT = 6.0  # times the share of the article's context in the entry's country
+COUNTRY_WEIGHT = 6.0
+CONTEXT_SMOOTHING = 1.0  # votes added to the total, so that a lone vote does not decide alone
+DEMONYM_VOTE = 0.25  # "Russian forces" says little about where things happen  # times the share of the article's context in the entry's country
 ADMIN1_BONUS = 2.0  # another mention lies in the same admin1
 ADMIN_SHORT_PENALTY = 2.5  # an admin unit named without its type word and no type word in the text
 MAX_CANDIDATES = 60
@@ -32,6 +34,8 @@ BIG_PRIOR = 4.7  # prior of a town of ~50,000 people (or an admin unit whose lar
 EMBEDDED_PRIOR = 5.0  # ~100,000 people
 FOREIGN_CONTEXT = 3.0  # context votes above which a small town in an unmentioned country is doubted
 ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3"})
+CONTAINER_FEATURES = frozenset({"admin1", "admin2", "admin3", "country", "region"})
+PAREN_BONUS = 1.5  # "(Hajjah)" after a place: ACLED-style notes put admin units in brackets
 STRONG_FEATURES = frozenset({"country", "continent", "admin1", "region", "water"})
 
 
@@ -52,11 +56,12 @@ class Context:
     total: float = 0.0
 
     def country_share(self, country: int, k: int) -> float:
+        """Share of the other mentions' votes for a country, smoothed: one vote is weak evidence."""
         cc, _, w = self.own[k]
         total = self.total - w
         if total <= 0:
             return 0.0
-        return (self.countries.get(country, 0) - (w if cc == country else 0)) / total
+        return (self.countries.get(country, 0) - (w if cc == country else 0)) / (total + CONTEXT_SMOOTHING)
 
     def admin1_votes(self, admin1: int, k: int) -> float:
         _, a1, w = self.own[k]
@@ -69,7 +74,7 @@ class Resolver:
         self._demonyms: dict[str, int | None] = {}
 
     def _score(self, m: Mention, c: Candidate, shadowed: bool, ctx: Context | None, k: int,
-               parent: int | None) -> float:
+               parents: tuple[int, ...]) -> float:
         entry, tier, alt = c
         ix = self.g.index
         feature = ix.features[ix.feat[entry]]
@@ -88,37 +93,45 @@ class Resolver:
             a1 = int(ix.a1[entry]) - 1
             if a1 >= 0 and ctx.admin1_votes(a1, k) > 0:
                 score += ADMIN1_BONUS
-        if parent is not None:
-            score += self._containment(entry, parent)
+        if m.extra.get("paren") and not m.admin and feature in CONTAINER_FEATURES:
+            score += PAREN_BONUS
+        if parents:
+            score += max(self._containment(entry, p) for p in parents)
         return score
 
     def _containment(self, entry: int, parent: int) -> float:
         """Bonus when the entry lies inside the parent entry (same admin1 / country / nearby town)."""
-        ix = self.g.index
-        pf = ix.features[ix.feat[parent]]
-        if ix.cc[entry] != ix.cc[parent]:
-            return -1.0
-        if pf == "country":
-            return 3.0
-        if pf == "admin1" and ix.a1[entry] == ix.a1[parent]:
-            return 6.0
-        if pf in ("admin2", "city", "region") and km(ix, entry, parent) < 60:
-            return 6.0
-        return 1.0
+        if self.inside(entry, parent):
+            return 3.0 if self.g.index.features[self.g.index.feat[parent]] == "country" else 6.0
+        return -1.0 if self.g.index.cc[entry] != self.g.index.cc[parent] else 1.0
 
-    def best(self, m: Mention, ctx: Context | None, k: int, parent: int | None) -> tuple[int, float] | None:
+    def inside(self, entry: int, parent: int) -> bool:
+        ix = self.g.index
+        if entry == parent or ix.cc[entry] != ix.cc[parent]:
+            return False
+        pf = ix.features[ix.feat[parent]]
+        if pf == "country":
+            return True
+        if pf == "admin1":
+            return bool(ix.a1[entry] == ix.a1[parent])
+        if pf == "admin2":
+            return bool(ix.a1[entry] == ix.a1[parent] and (ix.a2[entry] == ix.a2[parent] or km(ix, entry, parent) < 60))
+        return km(ix, entry, parent) < 60
+
+    def best(self, m: Mention, ctx: Context | None, k: int,
+             parents: tuple[int, ...] = ()) -> tuple[int, float] | None:
         if not m.candidates:
             return None
         cands = m.candidates[:MAX_CANDIDATES]
         shadowed = any(not alt for _, _, alt in cands)
-        score, entry = max((self._score(m, c, shadowed, ctx, k, parent), c[0]) for c in cands)
+        score, entry = max((self._score(m, c, shadowed, ctx, k, parents), c[0]) for c in cands)
         return self._prefer_town(m, entry), score
 
     def _prefer_town(self, m: Mention, entry: int) -> int:
         """Without an admin word, "Khartoum" or "New York" is the admin unit's main town of that name."""
         ix = self.g.index
         feature = ix.features[ix.feat[entry]]
-        if m.admin or feature not in ADMIN_FEATURES:
+        if m.admin or m.extra.get("paren") or feature not in ADMIN_FEATURES:
             return entry
         city = self.g.feature_code["city"]
         capital = self.g.admin1_capital(int(ix.a1[entry]) - 1) if feature == "admin1" and ix.a1[entry] else -1
@@ -163,12 +176,12 @@ class Resolver:
             return False  # "WA", "CHU", "OAS": only countries are written as short acronyms
         if alt and feature == "admin1" and len(m.text) <= 4 and not m.extra.get("dotted"):
             return False  # "Ga" without the dot of "Ga." is not Georgia
-        if alt and feature in ADMIN_FEATURES and not (m.admin or m.extra.get("parent_of")):
+        if alt and feature in ("admin2", "admin3") and not (m.admin or m.extra.get("parent_of")):
             return False  # "Red River" is not Red River County unless the text says county, or contains
         share = ctx.country_share(int(ix.cc[entry]), k)
         in_context = share >= 0.2
         strong = (big or feature in ("continent", "region", "water") or bool(m.admin) or m.parent is not None
-                  or (m.multiword and tier == 0))
+                  or (m.multiword and tier == 0) or (m.extra.get("paren") and weight >= 3.0))
         if tier == 2 and not (share >= 0.3 and m.cue):
             return False
         if not strong and share == 0 and ctx.total - ctx.own[k][2] >= FOREIGN_CONTEXT:
@@ -186,10 +199,10 @@ class Resolver:
         ix = self.g.index
         if m.kind == "demonym":
             entry = self.demonym_entry(m.demonym or "")
-            return (int(ix.cc[entry]), -1, 0.5) if entry is not None else None
+            return (int(ix.cc[entry]), -1, DEMONYM_VOTE) if entry is not None else None
         if m.person or m.extra.get("glued") or m.extra.get("street"):
             return None
-        pick = self.best(m, None, k, None)
+        pick = self.best(m, None, k)
         if pick is None:
             return None
         entry = pick[0]
@@ -223,6 +236,7 @@ class Resolver:
     def resolve(self, mentions: list[Mention], hint: list[int]) -> list[Choice | None]:
         """The chosen entry of every mention (None when it has no candidates)."""
         ctx = self._context(mentions, hint)
+        ix = self.g.index
         out: list[Choice | None] = [None] * len(mentions)
         # Parents come later in the text ("Jabalia, Gaza"): resolve right to left.
         for k in range(len(mentions) - 1, -1, -1):
@@ -231,26 +245,52 @@ class Resolver:
                 entry = self.demonym_entry(m.demonym or "")
                 out[k] = Choice(entry, 5.0, self.accept(m, entry, ctx, k)) if entry is not None else None
                 continue
-            parent = out[m.parent] if m.parent is not None else None
-            pick = self.best(m, ctx, k, parent.entry if parent is not None and parent.accepted else None)
+            parents = self._parents(mentions, out, m)
+            pick = self.best(m, ctx, k, parents)
             if pick is None:
                 continue
             entry, score = pick
-            out[k] = Choice(entry, score, self.accept(m, entry, ctx, k))
+            accepted = self.accept(m, entry, ctx, k)
+            if parents and m.parent is not None:
+                container = next((p for p in parents if self.inside(entry, p)), None)
+                parent_choice = out[m.parent]
+                if parent_choice is None:
+                    pass
+                elif container is None and ix.features[ix.feat[parents[0]]] in ("admin1", "country"):
+                    accepted = False  # "Pirque (Cochabamba)": no Pirque in that province; keep the province
+                elif container is not None and container != parent_choice.entry:
+                    out[m.parent] = Choice(container, parent_choice.score, True)  # "Lypove, Donetsk": the oblast
+            out[k] = Choice(entry, score, accepted)
         self._one_sense(mentions, out)
         return out
+
+    def _parents(self, mentions: list[Mention], out: list[Choice | None], m: Mention) -> tuple[int, ...]:
+        """The chosen entry of the mention's container, then the container's other admin readings."""
+        if m.parent is None:
+            return ()
+        choice = out[m.parent]
+        if choice is None or not choice.accepted:
+            return ()
+        ix = self.g.index
+        others = [e for e, tier, _ in mentions[m.parent].candidates[:MAX_CANDIDATES]
+                  if tier == 0 and e != choice.entry and ix.features[ix.feat[e]] in CONTAINER_FEATURES]
+        return (choice.entry, *others)
 
     def _one_sense(self, mentions: list[Mention], out: list[Choice | None]) -> None:
         """One place per name per article: every mention of a name takes the reading of its
         best-supported mention ("Alexandria, La." settles the later bare "Alexandria")."""
+        def free(m: Mention) -> bool:  # not read on its own terms: "X province", "(X)", "A, X"
+            return not (m.kind == "demonym" or m.admin or m.extra.get("paren") or m.extra.get("parent_of")
+                        or m.parent is not None)
+
         best: dict[str, Choice] = {}
         for m, c in zip(mentions, out, strict=True):
-            if c is not None and m.kind != "demonym" and not m.admin:
+            if c is not None and free(m):
                 key = m.text.casefold()
                 if key not in best or c.score > best[key].score:
                     best[key] = c
         for k, (m, c) in enumerate(zip(mentions, out, strict=True)):
-            if c is None or m.kind == "demonym" or m.admin:
+            if c is None or not free(m) or m.text.casefold() not in best:
                 continue
             top = best[m.text.casefold()]
             if top.entry != c.entry and any(e == top.entry for e, _, _ in m.candidates[:MAX_CANDIDATES]):
