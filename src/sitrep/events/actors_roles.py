@@ -135,7 +135,7 @@ def code_actors(sub: str, roles: Roles, all_roles: list[Roles], namer: Namer, ci
         perp = _first_armed_agent(all_roles)
         if perp is not None:
             a1 = namer.side(perp)
-        elif sub == "Arrests":
+        elif sub in ("Arrests", "Disrupted weapons use"):
             a1 = Side(namer.generic("police"))
         elif sub == "Looting/property destruction":
             a1 = Side(namer.generic("unidentified"))

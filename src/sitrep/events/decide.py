@@ -118,8 +118,8 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
     used = any(has(r) and r not in facts.objects for r in REMOTE) or has("impact", 0.5) \
         or has("kill", 0.6) or has("injure", 0.6) or has("attack", 0.6)
     remote = used and any(has(r, 0.8) for r in REMOTE)
-    v_agent = facts.agent("kill", "attack", "injure", "abduct", "sexual", "riot", "loot") or facts.agent_kind
-    v_patient = facts.patient("kill", "attack", "injure", "abduct", "sexual") or facts.patient_kind
+    v_agent = facts.agent("attack", "kill", "injure", "abduct", "sexual", "riot", "loot")
+    v_patient = facts.patient("attack", "kill", "injure", "abduct", "sexual")
     crowd_agent = v_agent in CROWD or (v_agent is None and has("crowd"))
     armed_target = v_patient in ARMED
     clash_agent, clash_patient = facts.agent("clash"), facts.patient("clash")
@@ -138,12 +138,14 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
                 return "Government regains territory", "decide.territory_state"
             return "Non-state actor overtakes territory", "decide.territory_nonstate"
         return "Non-violent transfer of territory", "decide.territory_peaceful"
+    if has("agreement", 0.75) and not has("clash", 0.85) and not remote:
+        return "Agreement", "decide.agreement_over_fighting"
     if protest and not remote and not (fight and not crowd_agent and v_agent in ARMED and armed_target):
         doer = facts.agent("riot", "clash", "mob", "attack", "kill", "injure", "abduct", "loot")
         fought = has("clash", 0.6) and PEOPLE & {facts.agent("clash"), facts.patient("clash")}
         if has("riot", 0.6) or fought or (doer in CROWD and (has("riot") or has("mob") or violence or has("clash"))):
             return "Violent demonstration", "decide.protest_violent"
-        if has("kill", 0.5) and facts.force_armed:
+        if (has("kill", 0.5) and facts.force_armed) or has("intervene", 0.8) and has("injure", 0.5):
             return "Excessive force against protesters", "decide.protest_force"
         if has("intervene", 0.6) or ((has("intervene") or has("arrest") or has("injure")) and facts.force_armed):
             return "Protest with intervention", "decide.protest_intervention"
@@ -198,6 +200,8 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Change to group/activity", "decide.change"
     if has("other", 0.5):
         return "Other", "decide.other"
+    if has("intervene", 0.7):
+        return "Protest with intervention", "decide.intervention_on_crowd"
     if protest or has("crowd"):
         return "Peaceful protest", "decide.protest_weak"
     return None

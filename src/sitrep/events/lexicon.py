@@ -38,6 +38,7 @@ class TriggerEntry:
     lower_only: bool = False
     prefix: bool = False
     object: bool = False  # names a weapon, not its use
+    followed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class CueEntry:
     scope: str
     words: int = 4
     lower_only: bool = False
+    not_hyphenated: bool = False
     keeps: frozenset[str] = frozenset()
     after_frames: frozenset[str] = frozenset()
 
@@ -124,7 +126,8 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
                 item = {"phrase": item}
             require(isinstance(item, dict) and isinstance(item.get("phrase"), str), TRIGGERS_FILE, item,
                     f"{frame}: an entry is a phrase or a mapping with 'phrase'")
-            unknown = set(item) - {"phrase", "weight", "requires", "forbids", "lower_only", "prefix", "object"}
+            unknown = set(item) - {"phrase", "weight", "requires", "forbids", "lower_only", "prefix", "object",
+                                   "followed_by"}
             require("*" not in item["phrase"].rstrip("*"), TRIGGERS_FILE, item, "'*' is only allowed at the end")
             require(not unknown, TRIGGERS_FILE, item, f"unknown keys {sorted(unknown)}")
             weight = item.get("weight", default_weight)
@@ -136,6 +139,7 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
                 forbids=_words(item.get("forbids"), TRIGGERS_FILE, item, "forbids"),
                 lower_only=bool(item.get("lower_only", False)), prefix=bool(item.get("prefix", False)),
                 object=bool(item.get("object", False)),
+                followed_by=_words(item.get("followed_by"), TRIGGERS_FILE, item, "followed_by"),
             )
             out.append((item["phrase"], entry))
     return out
@@ -161,7 +165,8 @@ def _load_cues() -> list[tuple[str, CueEntry]]:
             for frame in keeps | after:
                 require(frame in FRAMES, MODALITY_FILE, item, f"unknown frame {frame!r}")
             out.append((item["phrase"], CueEntry(modality, item["phrase"], scope, words,
-                                                 bool(item.get("lower_only", False)), keeps, after)))
+                                                 bool(item.get("lower_only", False)),
+                                                 bool(item.get("not_hyphenated", False)), keeps, after)))
     return out
 
 

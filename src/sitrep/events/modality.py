@@ -28,7 +28,8 @@ def find_cues(text: str, folded: str, lexicon: EventLexicon) -> list[Span]:
         Span(h.start, h.end, LAYER_MODALITY, entry.modality, f"modality.{entry.modality}", entry)
         for h in lexicon.cues.find(folded)
         for entry in h.values[:1]
-        if not entry.lower_only or text[h.start : h.end].islower()
+        if (not entry.lower_only or text[h.start : h.end].islower())
+        and not (entry.not_hyphenated and text[h.end : h.end + 1] == "-")
     ]
 
 

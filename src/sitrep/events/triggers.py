@@ -66,4 +66,8 @@ def _allowed(entry: TriggerEntry, text: str, folded: str, start: int, end: int, 
         return False
     if entry.requires and not any(w in words for w in entry.requires):
         return False
+    if entry.followed_by:
+        after = " ".join(folded[end : end + 60].split()[:4])
+        if not any(f" {w} " in f" {after} " for w in entry.followed_by):
+            return False
     return not (entry.forbids and any(w in words for w in entry.forbids))
