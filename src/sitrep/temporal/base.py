@@ -82,6 +82,17 @@ class ResolverBase:
             return int(text)
         return spelled_year(text, self.lex)
 
+    def _new_quarter(self, timex: Timex, end: int) -> None:
+        """A quarter was mentioned: it becomes the report's topic unless it is older than the
+        topic still in reach ("the third quarter ... the 1988 quarter": the topic stays)."""
+        topic = self._topic_quarter(end)
+        if topic is None or (
+            timex.first is not None and topic.first is not None and timex.first >= topic.first
+        ):
+            self.last_quarter = (timex, end)
+        else:
+            self.last_quarter = (topic, end)
+
     def _topic_quarter(self, at: int) -> Timex | None:
         """The quarter a financial report is about: one mentioned in the last few sentences."""
         if self.last_quarter is None:

@@ -181,7 +181,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     (
         "span",
-        r"(?:(?:the|these|those)\s+)?(?P<dir><<SPANDIR>>)\s+(?:(?P<n><<AMOUNT>>)[\s-]+)?"
+        r"(?:(?:the|these|those)\s+)?(?P<dir><<SPANDIR>>)\s+(?:(?P<n><<AMOUNT>>)(?:\s+(?:to|or)\s+<<NUM>>)?[\s-]+)?"
         r"(?:(?:calendar|business|working|trading|full)\s+)?(?P<unit><<UNITPL>>)"
         r"(?:\s+or\s+so)?"
         r"|the\s+(?P<n2><<NUM>>|few|several)\s+(?:(?:calendar|business|working|trading|full)\s+)?"
@@ -246,7 +246,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         r"(?P<n><<AMOUNT>>)(?:\s+or\s+(?P<n2><<NUM>>))?"
         r"(?:(?:\s+to\s+|-)(?P<n3><<NUM>>))?[\s-]+(?:(?:more|additional|extra|further|straight|"
         r"consecutive|long|full|calendar|business|working|trading)\s+)?"
-        r"(?P<unit><<UNIT>>)(?P<frac>\s+and\s+a\s+half)?(?:(?P<old>[\s-]+old)|[\s-]+long)?(?![a-z])",
+        r"(?P<unit><<UNIT>>)(?P<frac>\s+and\s+a\s+half)?(?:(?P<old>[\s-]+old)|[\s-]+long)?(?![a-z]|-[a-z])",
     ),
     ("recent", r"(?P<r>recent)\s+(?P<unit><<UNITPL>>)"),
     (
@@ -255,7 +255,11 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         r"(?:\s+or\s+(?P<unit2><<UNITPL>>))?)(?!\s+(?:of|ago|later|earlier|before|after|to\s+come|ahead))",
     ),
     ("ref", r"(?P<w><<REF>>)(?!-)"),
-    ("theunit", r"the\s+(?P<unit>year|quarter|month|week(?:-?end)?|day)(?![a-z'-])"),
+    (
+        "theunit",
+        r"the\s+(?P<unit>year|quarter|month|week(?:-?end)?|day)(?![a-z-])"
+        r"(?:(?=\s+(?P<ended>ended|ending)(?![a-z])))?",
+    ),
     ("season", r"(?:the\s+)?(?P<s><<SEASON>>)(?:\s*(?:of\s+)?(?P<y><<YEAR>>|<<SPELLEDYEAR>>(?![a-z])))?"),
     ("month", r"(?P<mon><<MONTHFULL>>|sept\.)"),
     ("freq", r"(?P<w><<FREQ>>)"),

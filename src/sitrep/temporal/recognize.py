@@ -137,8 +137,16 @@ def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tup
         if g["n"] in ("a", "an") and _is_rate(lex, folded, atom.start):
             return False  # "$5 a year", "24 hours a day": a rate, not a duration
 
-    if fam == "theunit" and g["unit"] in ("year", "month", "week", "day") and not atom.pos:
-        return False
+    if (
+        fam == "theunit"
+        and g["unit"] in ("year", "month", "week", "day")
+        and not atom.pos
+        and "ended" not in g
+    ):
+        # "the year" alone is too vague, except "for the year", "of the week", "the month's"
+        framed = _word_before(folded, atom.start) in ("for", "of") or folded.startswith("'s", atom.end)
+        if g["unit"] == "day" or not framed:
+            return False
     if fam == "podrel" and g.get("dir") in ("early", "late", "mid") and not atom.pos:
         return True
     return True

@@ -3,6 +3,7 @@ years ago", "the next day", parts of the day and clock times."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -10,7 +11,7 @@ from ..models import Timex
 from . import calendar as cal
 from .anchor import weekday_near, year_for_month, year_for_season
 from .base import Atom, ResolverBase
-from .numbers import parse_number
+from .numbers import duration_value, parse_number
 from .tense import FUTURE, NONE, PAST
 
 _GRAN_OF_UNIT = {
@@ -39,6 +40,7 @@ _SHIFT_OF_UNIT = {
     "second": ("day", 0),
 }
 
+_ENDED_ON = re.compile(r"\s+(?:ended|ending)\s+(?P<mon>[a-z]+)\.?\s+(?P<day>[0-9]{1,2})(?![0-9])")
 _COMPARABLE = frozenset({"day", "week", "month", "quarter", "season", "year"})
 
 
@@ -180,6 +182,11 @@ class RelativeRules(ResolverBase):
 
     def _theunit(self, a: Atom) -> Timex | None:
         unit = a.g["unit"].replace("-", "")
+        if "ended" in a.g:
+            if unit == "quarter":
+                return cal.period("quarter", self._quarter_ending(a))
+            # "the year ended March 31": a fiscal period, as long as the unit
+            return Timex("DURATION", duration_value(1, self.lex.units[unit]))
         if unit == "weekend":
             tense = self.tense(a)
             anchor = self.anchor
@@ -190,6 +197,16 @@ class RelativeRules(ResolverBase):
         if unit == "day":
             return cal.period(unit, self.focus_day())
         return cal.period(unit, self.anchor)
+
+    def _quarter_ending(self, a: Atom) -> date:
+        """A day in "the quarter ended Sept. 30": the calendar quarter holding the period's middle."""
+        m = _ENDED_ON.match(self.folded, a.end)
+        month = self.month(m.group("mon")) if m else None
+        if m is None or month is None:
+            return self._latest_quarter(a.start)
+        day = min(int(m.group("day")), 28)
+        year = year_for_month(self.anchor, month, PAST)
+        return date(year, month, day) - timedelta(days=45)
 
     def _yearadj(self, a: Atom) -> Timex:
         word = " ".join(a.g["w"].replace("-", " ").split())

@@ -40,6 +40,7 @@ _FOCUS_SETTERS = frozenset(
         "season",
         "anaphor",
         "qref",
+        "theunit",
     }
 )
 
@@ -75,7 +76,7 @@ class Resolver(DateRules, RelativeRules, AmountRules):
         ):
             self.focus = timex
             if timex.granularity == "quarter":
-                self.last_quarter = (timex, atom.end)
+                self._new_quarter(timex, atom.end)
         return timex
 
     def _attach(self, atom: Atom, timex: Timex) -> Timex:
