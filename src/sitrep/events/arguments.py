@@ -20,8 +20,8 @@ _BY = re.compile(r"\s*(?:[\w',]+\s+){0,4}?(?:by|from)\s+(?:[\w'.,]+\s+){0,4}")
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:[\w']+\s+){0,3}$")
 _UNDER = re.compile(r"\bcame under\b|\bunder (?:attack|fire)\b|\bcoming under\b")
 _BETWEEN = re.compile(r"\s*(?:[\w']+\s+){0,2}?between\s+$")
-_LIST_GAP = re.compile(r"\s*(?:,|and|&|as well as|along with|alongside|together with|with the help of|backed by|"
-                       r"supported by|the|of|\s)*\s*", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:(?:,|and|&|as well as|along with|alongside|together with|with the help of|backed by|"
+                       r"supported by)(?:\s+[a-z][a-z'.]*){0,2}?|the|of|\s)*\s*")
 # A trigger used as a noun or adjective ("the killing of", "of killed demonstrators", "a shooting")
 # has no subject before it: only a "by" phrase can name who did it.
 _NOMINAL = re.compile(r"\b(?:of|the|a|an|his|her|their|its|this|that|these|those|for|after|following|over|"

@@ -158,7 +158,7 @@ def _build(doc: Doc, mentions: list[Mention], whens: list[When], wheres: list[Wh
 
 
 _FRAME_RANK = {f: i for i, f in enumerate((
-    "chemical", "capture", "regain", "clash", "suicide", "airstrike", "shelling", "ied", "grenade", "protest",
+    "chemical", "regain", "capture", "clash", "suicide", "airstrike", "shelling", "ied", "grenade", "protest",
     "riot", "mob", "sexual", "kill", "attack", "injure", "abduct", "agreement", "arrest", "disrupt", "base",
     "loot", "withdraw", "change", "intervene", "other"))}
 
@@ -170,14 +170,19 @@ def _rank(m: Mention) -> int:
 _FORCE = ("intervene", "arrest", "injure", "kill")
 
 
+def _is_state(actor: Any, iso3: str | None) -> bool:
+    """State forces of the event's own country (a foreign army is inter 8, not 1)."""
+    return bool(actor.inter == 1 and (iso3 is None or actor.iso3 in (None, iso3)))
+
+
 def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) -> Facts:
     agent, patient = roles.agent, roles.patient
     agent_kind = kind_of(agent)
     agent_state = False
     if agent is not None and agent_kind in ARMED:
-        actor = namer.of(agent)
-        agent_state = actor.inter == 1 and (iso3 is None or actor.iso3 in (None, iso3))
-    force = False
+        agent_state = _is_state(namer.of(agent), iso3)
+    force = taker_state = False
+    taker_seen = False
     agents: dict[str, str] = {}
     patients: dict[str, str] = {}
     for m in mentions:
@@ -185,13 +190,17 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
             a_kind, p_kind = kind_of(r.agent), kind_of(r.patient)
             if trig.label in _FORCE and a_kind in ARMED:
                 force = True
+            if trig.label in ("regain", "capture") and r.agent is not None and not taker_seen:
+                taker_seen = True
+                group = (r.agent, *r.agent_assoc)
+                taker_state = any(kind_of(a) in ARMED and _is_state(namer.of(a), iso3) for a in group)
             if a_kind is not None:
                 agents.setdefault(trig.label, a_kind)
             if p_kind is not None:
                 patients.setdefault(trig.label, p_kind)
     used = {t.label for m in mentions for t in m.triggers if not t.value.object}
     objects = frozenset({t.label for m in mentions for t in m.triggers} - used)
-    return Facts(agent_kind=agent_kind, agent_state=agent_state, patient_kind=kind_of(patient),
+    return Facts(agent_kind=agent_kind, agent_state=taker_state if taker_seen else agent_state, patient_kind=kind_of(patient),
                  force_armed=force, agents=tuple(agents.items()), patients=tuple(patients.items()),
                  objects=objects,
                  tags=frozenset(t.label for m in mentions for t in m.triggers if t.value.tag))

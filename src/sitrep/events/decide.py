@@ -57,6 +57,7 @@ def disorder_type(sub_event_type: str) -> str:
 ARMED = frozenset({"military", "police", "named", "unidentified", "gang", "militia", "communal", "external",
                    "installation"})
 CROWD = frozenset({"rioters", "community", "protesters", "party"})  # groups that can riot or form a mob
+STATE = frozenset({"military", "police", "installation"})
 PEOPLE = frozenset({"person", "community", "civilians", "protesters", "rioters", "party"})
 VIOLENCE = ("kill", "injure", "attack", "abduct", "sexual")
 REMOTE = ("airstrike", "shelling", "ied", "grenade", "suicide", "chemical")
@@ -168,7 +169,9 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
     if has("grenade") and used:
         return "Grenade", "decide.grenade"
     if has("mob") or (crowd_agent and (violence or has("riot", 0.6) or has("clash"))) or has("riot", 0.7):
-        if protest_context:
+        crowd = facts.agent("riot", "clash", "attack", "injure", "kill") or v_agent
+        target = facts.patient("riot", "clash", "attack", "injure", "kill")
+        if protest_context or (crowd in CROWD and crowd != "rioters" and target in STATE):
             return "Violent demonstration", "decide.riot"
         return "Mob violence", "decide.mob"
     if violence or has("clash"):

@@ -16,7 +16,7 @@ from .modality import ASSERTED, modality_of
 # Which trigger of a sentence gets its roles attached first: the frames highest in ACLED's
 # hierarchy, then the more specific ones.
 FRAME_ORDER = (
-    "chemical", "capture", "regain", "clash", "suicide", "airstrike", "shelling", "ied", "grenade",
+    "chemical", "regain", "capture", "clash", "suicide", "airstrike", "shelling", "ied", "grenade",
     "protest", "riot", "mob", "sexual", "kill", "attack", "injure", "abduct", "agreement", "arrest",
     "disrupt", "base", "loot", "withdraw", "change", "intervene", "other",
 )
