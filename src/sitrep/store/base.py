@@ -21,6 +21,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     Select,
+    and_,
     create_engine,
     event,
     func,
@@ -34,8 +35,10 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from ..errors import StoreError
 from ..models import Article, Event, Rejection
 from . import schema
+from .derived import maintain
 from .migrations import migrate
 from .rows import article_from_row, article_row, event_from_row, event_rows
+from .search import text_match
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,9 @@ class EventFilter:
     min_fatalities: int | None = None
     article_id: str | None = None
     limit: int | None = None
+    admin1: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (degrees)
+    text: str | None = None  # words in the notes or evidence (full-text, see store/search.py)
 
     def clauses(self) -> list[ColumnElement[bool]]:
         e = schema.events.c
@@ -94,6 +100,16 @@ class EventFilter:
             out.append(e.fatalities >= self.min_fatalities)
         if self.article_id:
             out.append(e.article_id == self.article_id)
+        if self.admin1:
+            out.append(func.lower(e.admin1) == self.admin1.strip().lower())
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            lon: ColumnElement[bool] = e.longitude.between(west, east)
+            if west > east:  # the box crosses the antimeridian
+                lon = or_(e.longitude >= west, e.longitude <= east)
+            out.append(and_(e.latitude.between(south, north), lon))
+        if self.text is not None:
+            out.append(text_match(self.text))
         return out
 
 
@@ -214,6 +230,7 @@ class Store:
         ):
             if rows:
                 conn.execute(table.insert(), rows)
+        maintain(conn, event_rows_)  # search index and summary tables, same transaction
         return AddResult(new=len(article_rows), known=len(items) - len(article_rows), events=len(event_rows_))
 
     # -- ingest runs -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, inspect, select
 
 from ..errors import StoreError
 from . import schema
+from .derived import migrate_v2
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ def _v1_create(conn: Connection) -> None:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, events, claims, ingest runs, rejections", _v1_create),
+    Migration(2, "full-text search, summary tables, query indexes", migrate_v2),
 )
 
 

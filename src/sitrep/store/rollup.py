@@ -1,0 +1,177 @@
+"""Summary tables kept up to date at ingest, so that statistics over millions of events stay fast.
+
+    event_rollup   events and fatalities per period and (iso3, country, event_type, sub_event_type),
+                   in three facets:
+                   - facet ''       grain 'D' (per day) and 'M' (per month)
+                   - facet 'admin1' grain 'M', value = admin1
+                   - facet 'actor'  grain 'M', value = actor1 or actor2 (an event counts once per actor)
+    facet_values   every distinct country (value, parent = iso3), event_type, sub_event_type
+                   (parent = event_type), admin1 (parent = iso3) and actor, with its event count:
+                   the spellings filters are resolved against, and the lists the dashboard offers.
+
+Both are written in the transaction that inserts the events (``ON CONFLICT ... DO UPDATE``, on
+SQLite and PostgreSQL alike), so they always agree with the events table. ``backfill`` rebuilds
+them from the events of a store that predates them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Column, Connection, Date, Index, Integer, String, Table, Text, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from . import schema
+
+GRAIN_DAY = "D"
+GRAIN_MONTH = "M"
+FACET_NONE = ""
+FACET_ADMIN1 = "admin1"
+FACET_ACTOR = "actor"
+FACET_KINDS = ("country", "event_type", "sub_event_type", "admin1", "actor")
+BACKFILL_BATCH = 20_000
+
+ROLLUP_KEY = ("facet", "grain", "period", "iso3", "country", "event_type", "sub_event_type", "value")
+event_rollup = Table(
+    "event_rollup",
+    schema.METADATA,
+    Column("facet", String(10), primary_key=True),
+    Column("grain", String(1), primary_key=True),
+    Column("period", Date, primary_key=True),
+    Column("iso3", String(3), primary_key=True),
+    Column("country", Text, primary_key=True),
+    Column("event_type", String(100), primary_key=True),
+    Column("sub_event_type", String(100), primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("fatalities", Integer, nullable=False),
+    Index("ix_event_rollup_iso3", "facet", "grain", "iso3", "period"),
+    Index("ix_event_rollup_type", "facet", "grain", "event_type", "period"),
+    sqlite_with_rowid=False,
+)
+
+FACET_KEY = ("kind", "parent", "value")
+facet_values = Table(
+    "facet_values",
+    schema.METADATA,
+    Column("kind", String(20), primary_key=True),
+    Column("parent", Text, primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("events", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+Key = tuple[Any, ...]
+
+
+def create(conn: Connection) -> None:
+    event_rollup.create(conn, checkfirst=True)
+    facet_values.create(conn, checkfirst=True)
+
+
+def _month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def rollup_counts(rows: Iterable[Mapping[str, Any]]) -> tuple[dict[Key, list[int]], Counter[Key]]:
+    """The increments a batch of event rows makes to ``event_rollup`` and ``facet_values``."""
+    rollup: dict[Key, list[int]] = {}
+    facets: Counter[Key] = Counter()
+
+    def bump(key: Key, fatalities: int) -> None:
+        cell = rollup.get(key)
+        if cell is None:
+            rollup[key] = [1, fatalities]
+        else:
+            cell[0] += 1
+            cell[1] += fatalities
+
+    for row in rows:
+        day: date = row["event_date"]
+        month = _month(day)
+        dims = (row["iso3"], row["country"], row["event_type"], row["sub_event_type"])
+        fatalities = int(row["fatalities"])
+        bump((FACET_NONE, GRAIN_DAY, day, *dims, ""), fatalities)
+        bump((FACET_NONE, GRAIN_MONTH, month, *dims, ""), fatalities)
+        bump((FACET_ADMIN1, GRAIN_MONTH, month, *dims, row["admin1"]), fatalities)
+        actors = {row["actor1"], row["actor2"]} - {""}
+        for actor in actors:
+            bump((FACET_ACTOR, GRAIN_MONTH, month, *dims, actor), fatalities)
+        facets["country", row["iso3"], row["country"]] += 1
+        facets["event_type", "", row["event_type"]] += 1
+        facets["sub_event_type", row["event_type"], row["sub_event_type"]] += 1
+        if row["admin1"]:
+            facets["admin1", row["iso3"], row["admin1"]] += 1
+        for actor in actors:
+            facets["actor", "", actor] += 1
+    return rollup, facets
+
+
+def _upsert_sum(conn: Connection, table: Table, key: Sequence[str], rows: list[dict[str, Any]]) -> None:
+    """Insert rows, or add their counters to the rows already there with the same key."""
+    if not rows:
+        return
+    counters = [c.name for c in table.columns if c.name not in key]
+    dialect = conn.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        insert = (sqlite if dialect == "sqlite" else postgresql).insert(table)
+        stmt = insert.on_conflict_do_update(
+            index_elements=list(key), set_={c: table.c[c] + insert.excluded[c] for c in counters}
+        )
+        conn.execute(stmt, rows)
+        return
+    for row in rows:  # other dialects: read, then update or insert
+        where = [table.c[k] == row[k] for k in key]
+        found = conn.execute(select(*(table.c[c] for c in counters)).where(*where)).first()
+        if found is None:
+            conn.execute(table.insert().values(**row))
+        else:
+            add = {c: found[i] + row[c] for i, c in enumerate(counters)}
+            conn.execute(table.update().where(*where).values(**add))
+
+
+def add(conn: Connection, event_rows: Sequence[Mapping[str, Any]]) -> None:
+    """Count new events into the summary tables (inside the transaction that inserts them)."""
+    if not event_rows:
+        return
+    rollup, facets = rollup_counts(event_rows)
+    # Sorted keys: concurrent writers on PostgreSQL lock rows in the same order (no deadlocks).
+    _upsert_sum(
+        conn,
+        event_rollup,
+        ROLLUP_KEY,
+        [{**dict(zip(ROLLUP_KEY, k, strict=True)), "events": v[0], "fatalities": v[1]}
+         for k, v in sorted(rollup.items())],
+    )  # fmt: skip
+    _upsert_sum(
+        conn,
+        facet_values,
+        FACET_KEY,
+        [{**dict(zip(FACET_KEY, k, strict=True)), "events": n} for k, n in sorted(facets.items())],
+    )
+
+
+ROLLUP_SOURCE = ("event_date", "iso3", "country", "admin1", "event_type", "sub_event_type", "actor1",
+                 "actor2", "fatalities")  # fmt: skip
+
+
+def _event_batches(conn: Connection) -> Iterator[list[dict[str, Any]]]:
+    e = schema.events.c
+    rows = conn.execution_options(yield_per=BACKFILL_BATCH).execute(
+        select(*(e[name] for name in ROLLUP_SOURCE))
+    )
+    iterator = iter(rows.mappings())
+    while batch := [dict(r) for r in islice(iterator, BACKFILL_BATCH)]:
+        yield batch
+
+
+def backfill(conn: Connection) -> None:
+    """Rebuild the summary tables from the events table, a batch of events at a time."""
+    conn.execute(event_rollup.delete())
+    conn.execute(facet_values.delete())
+    for batch in _event_batches(conn):
+        add(conn, batch)

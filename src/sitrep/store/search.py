@@ -1,0 +1,168 @@
+"""Full-text search over each event's notes and evidence sentences, on SQLite and PostgreSQL.
+
+    event_search (docid INTEGER PK, event_id → events.id)     one row per indexed event
+    SQLite:     event_fts  FTS5, contentless (index only; the text lives in events/evidence),
+                rowid = event_search.docid, tokenizer unicode61 (case and accent folding)
+    PostgreSQL: event_search.tsv  tsvector ('simple' configuration: no stemming) + GIN index
+
+A query is split into words (``\\w+``); an event matches when every word occurs, as a word or the
+start of one, in its notes or evidence ("shell kharkiv" matches "shelled ... Kharkiv"). Words are
+passed as bound parameters; the FTS5 / tsquery syntax around them is built from the words only,
+so user input never reaches SQL or the match grammar as syntax. Other dialects fall back to
+``LIKE`` over the notes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    ForeignKey,
+    Integer,
+    Table,
+    Text,
+    and_,
+    bindparam,
+    false,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.types import Boolean
+
+from . import schema
+
+MAX_WORDS = 12  # words of a query that are used; more add nothing but cost
+_WORD = re.compile(r"\w+")
+
+event_search = Table(
+    "event_search",
+    schema.METADATA,
+    Column("docid", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Text, ForeignKey("events.id", ondelete="CASCADE"), nullable=False, unique=True),
+)
+
+FTS_TABLE = "event_fts"
+
+
+def words(query: str) -> list[str]:
+    """The words of a search query, lower-cased, in order, without repeats."""
+    return list(dict.fromkeys(w.lower() for w in _WORD.findall(query)))[:MAX_WORDS]
+
+
+def document(notes: str, evidence: Iterable[str]) -> str:
+    """The text indexed for one event: its notes and the text of its evidence spans."""
+    return "\n".join([notes, *dict.fromkeys(evidence)])
+
+
+class _Match(ColumnElement[bool]):
+    """``event_search`` rows whose document contains all ``words`` (compiled per dialect)."""
+
+    inherit_cache = False
+    type = Boolean()
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = tuple(words)
+
+
+@compiles(_Match, "sqlite")
+def _match_sqlite(element: _Match, compiler: SQLCompiler, **kw: Any) -> str:
+    # FTS5 query: each word quoted (so it is never syntax) and prefix-matched; juxtaposition = AND.
+    query = " ".join(f'"{w}"*' for w in element.words)
+    param = compiler.process(bindparam("fts_query", query, unique=True), **kw)
+    docid = compiler.process(event_search.c.docid, **kw)
+    return f"{docid} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {param})"
+
+
+@compiles(_Match, "postgresql")
+def _match_postgresql(element: _Match, compiler: SQLCompiler, **kw: Any) -> str:
+    query = " & ".join(f"{w}:*" for w in element.words)
+    param = compiler.process(bindparam("ts_query", query, unique=True), **kw)
+    return f"event_search.tsv @@ to_tsquery('simple', {param})"
+
+
+@compiles(_Match)
+def _match_default(element: _Match, compiler: SQLCompiler, **kw: Any) -> str:
+    notes = schema.events.c.notes
+    likes = and_(*(func.lower(notes).contains(w, autoescape=True) for w in element.words))
+    inner = select(schema.events.c.id).where(likes)
+    return compiler.process(event_search.c.event_id.in_(inner), **kw)
+
+
+def text_match(query: str) -> ColumnElement[bool]:
+    """A clause on ``events``: the event's notes or evidence contain every word of ``query``."""
+    found = words(query)
+    if not found:
+        return false()
+    docs = select(event_search.c.event_id).where(_Match(found))
+    return schema.events.c.id.in_(docs)
+
+
+# -- maintenance -----------------------------------------------------------------------------------
+
+
+def create(conn: Connection) -> None:
+    """Create the search tables and indexes for the connection's dialect."""
+    event_search.create(conn, checkfirst=True)
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        conn.execute(
+            text(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+                "document, content='', tokenize='unicode61 remove_diacritics 2')"
+            )
+        )
+    elif dialect == "postgresql":
+        conn.execute(text("ALTER TABLE event_search ADD COLUMN IF NOT EXISTS tsv tsvector"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_event_search_tsv ON event_search USING gin (tsv)"))
+
+
+def index(conn: Connection, docs: Sequence[tuple[str, str]]) -> None:
+    """Index ``(event id, document)`` pairs of events just inserted (same transaction)."""
+    if not docs:
+        return
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        conn.execute(
+            text("INSERT INTO event_search (event_id, tsv) VALUES (:event_id, to_tsvector('simple', :doc))"),
+            [{"event_id": key, "doc": doc} for key, doc in docs],
+        )
+        return
+    conn.execute(event_search.insert(), [{"event_id": key} for key, _ in docs])
+    if dialect == "sqlite":
+        conn.execute(
+            text(
+                f"INSERT INTO {FTS_TABLE} (rowid, document) "
+                "SELECT docid, :doc FROM event_search WHERE event_id = :event_id"
+            ),
+            [{"event_id": key, "doc": doc} for key, doc in docs],
+        )
+
+
+def docs_of(event_rows: Iterable[Mapping[Any, Any]]) -> list[tuple[str, str]]:
+    """``(event id, document)`` for event rows (``evidence`` as the store's JSON text)."""
+    return [
+        (row["id"], document(row["notes"], (e["text"] for e in json.loads(row["evidence"] or "[]"))))
+        for row in event_rows
+    ]
+
+
+def backfill(conn: Connection, batch_size: int = 5000) -> None:
+    """Index every event of the store that is not indexed yet."""
+    e = schema.events.c
+    missing = select(e.id, e.notes, e.evidence).where(e.id.not_in(select(event_search.c.event_id)))
+    rows = conn.execution_options(yield_per=batch_size).execute(missing).mappings()
+    docs = docs_of(rows)
+    for start in range(0, len(docs), batch_size):
+        index(conn, docs[start : start + batch_size])
+
+
+__all__ = ["event_search", "text_match", "words"]
