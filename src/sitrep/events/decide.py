@@ -175,10 +175,13 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
             return "Violent demonstration", "decide.riot"
         return "Mob violence", "decide.mob"
     if violence or has("clash"):
-        if armed_target and v_agent not in CROWD or (has("clash") and v_patient not in PEOPLE):
+        if not (has("abduct", 0.7) and not has("kill", 0.5) and not has("clash", 0.6)) and (
+                armed_target and v_agent not in CROWD or (has("clash") and v_patient not in PEOPLE)):
             return "Armed clash", "decide.attack_armed"
         if has("sexual", 0.8):
             return "Sexual violence", "decide.sexual"
+        if has("abduct", 0.7) and not has("kill", 0.5) and not has("injure", 0.6) and not has("clash", 0.6):
+            return "Abduction/forced disappearance", "decide.abduct"
         if has("kill", 0.5) or has("injure", 0.5) or has("attack", 0.5):
             if has("abduct", 0.7) and not has("kill", 0.5) and not has("injure", 0.6):
                 return "Abduction/forced disappearance", "decide.abduct"
