@@ -313,7 +313,7 @@ class Grammar:
     families: dict[str, re.Pattern[str]]
     dispatch: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # first word -> families to try
     triggers: frozenset[str]  # words every expression contains at least one of (besides numbers)
-    automaton: Any  # ahocorasick.Automaton over the triggers and the digits: value = key length
+    automaton: Any  # ahocorasick.Automaton over the trigger words: value = key length
     vocabulary: frozenset[str]  # every word that can occur inside an expression ("#": a number)
     prefix: re.Pattern[str]
     prefix_ends: frozenset[str]  # last words of what `prefix` can match: a cheap test before it
@@ -365,8 +365,10 @@ def _triggers(lex: Lexicon, words: dict[str, set[str]]) -> frozenset[str]:
         found.update(w for w in re.split(r"[\s-]+", phrase.replace("'s", "")) if w)
     found -= lex.not_triggers
     found |= set(lex.months) | set(lex.month_abbrevs) | set(lex.weekdays) | words["WEEKDAYS"]
-    found |= set(lex.seasons) | set(lex.parts_of_day) | set(lex.units) | set(lex.frequency)
-    found |= words["DECADEWORD"] | words["SPELLEDYEAR"] | {"overnight", "weekend", "weekends", "fiscal", "fy"}
+    found |= set(lex.seasons) | set(lex.parts_of_day) | set(lex.frequency)
+    found |= {form for form, unit in lex.units.items() if form.startswith(unit.name[:3]) and len(form) > 3}
+    found |= {w for w, v in lex.cardinals.items() if 10 < v < 21}  # spelled years: "nineteen ninety"
+    found |= words["DECADEWORD"] | {"overnight", "weekend", "weekends", "fiscal", "fy"}
     found |= {"period", "sept", "q"}
     return frozenset(found)
 
@@ -407,7 +409,7 @@ def grammar() -> Grammar:
     glue = re.compile(r"\s*(?:,\s*)?(?:(?:on|at|of)\s+(?:the\s+)?)?")
     triggers = _triggers(lex, words)
     automaton = ahocorasick.Automaton()
-    for key in (*triggers, *"0123456789"):
+    for key in triggers:
         automaton.add_word(key, len(key))
     automaton.make_automaton()
     return Grammar(

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 
 from .lexicon import Lexicon, lexicon
@@ -201,26 +200,27 @@ _WORD_START = re.compile(r"(?<![a-z0-9'])[a-z0-9']")
 _FIRST_WORD = re.compile(r"[a-z]+|[0-9]|'")
 # A number is a trigger itself when it looks like a year, a clock time or a numeric date; other
 # numbers ("two weeks", "14 March") are reached from the unit or month word after them.
-_NUMBER_TRIGGER = re.compile(
-    r"[0-9]{4}(?![0-9])|[0-9]{1,4}[:/][0-9]|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2}|[0-9]0'?s(?![a-z])"
-    r"|[0-9]{1,2}\s*(?:[ap]\.?\s?m(?![a-z])|o'clock)"
+_NUMBER_TRIGGER = re.compile(  # starts with a bare digit class so the scan skips to digits fast
+    r"[0-9](?:[0-9]{3}(?![0-9])|[0-9]{0,3}[:/][0-9]|[0-9]?\.[0-9]{1,2}\.[0-9]{2}|0'?s(?![a-z])"
+    r"|[0-9]?\s*(?:[ap]\.?\s?m(?![a-z])|o'clock))"
 )
 REACH = 48  # characters before a trigger word where its expression may begin
 MAX_STARTS = 7  # word starts tried before a trigger word (the trigger's own included)
 
 
-def _trigger_spans(gm: Grammar, folded: str) -> Iterator[tuple[int, int]]:
-    """Trigger words (whole words) and the first digit of each number, in text order."""
+def _trigger_spans(gm: Grammar, folded: str) -> list[int]:
+    """Starts of trigger words (whole words) and of numbers that look temporal, in text order."""
     size = len(folded)
+    found = [
+        m.start() for m in _NUMBER_TRIGGER.finditer(folded) if not folded[m.start() - 1 : m.start()].isdigit()
+    ]
     for last, length in gm.automaton.iter_long(folded):
         start = last - length + 1
-        if folded[start].isdigit():
-            if not (start and folded[start - 1].isdigit()) and _NUMBER_TRIGGER.match(folded, start):
-                yield start, last + 1
-            continue
         if (start and folded[start - 1].isalnum()) or (last + 1 < size and folded[last + 1].isalpha()):
             continue
-        yield start, last + 1
+        found.append(start)
+    found.sort()
+    return found
 
 
 def _first_word(folded: str, start: int) -> str:
@@ -263,7 +263,7 @@ def recognise(text: str, folded: str) -> list[Atom]:
     lex, gm = _context()
     atoms: list[Atom] = []
     floor = 0
-    for trigger, _ in _trigger_spans(gm, folded):
+    for trigger in _trigger_spans(gm, folded):
         if trigger < floor:
             continue
         for start, word in _candidate_starts(gm, folded, max(floor, trigger - REACH), trigger):
