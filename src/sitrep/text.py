@@ -54,6 +54,7 @@ class Abbreviations:
     starters: frozenset[str]
     # abbreviation -> its kind (NEVER_FINAL wins over BEFORE_NUMBER over AMBIGUOUS)
     kinds: dict[str, str]
+    longest: int  # length of the longest abbreviation
 
 
 @cache
@@ -89,6 +90,7 @@ def abbreviations() -> Abbreviations:
         ambiguous=sections[AMBIGUOUS],
         starters=sections["sentence_starters"],
         kinds=kinds,
+        longest=max(map(len, kinds)),
     )
 
 
@@ -157,10 +159,16 @@ def _split_block(
     sent_start = start
     # The block ends in a non-space, so every boundary (which ends in whitespace) lies inside it.
     for m in _BOUNDARY.finditer(text, start, end):
-        cut = m.start(1)
-        if _ends_sentence(text, cut - 1, m.end(), end, abbr):
+        cut, nxt = m.span(1)
+        # Fast path for most boundaries, "word. Next", where "word" is longer than any abbreviation.
+        # A run of letters longer than every abbreviation before the period cannot be one.
+        if text[cut - 1] == "." and text[nxt].isupper() and text[cut - 2 - abbr.longest : cut - 1].isalpha():
+            ok = True
+        else:
+            ok = _ends_sentence(text, cut - 1, nxt, end, abbr)
+        if ok:
             out.append(Span(sent_start, cut, LAYER_SENTENCE, label, RULE))
-            sent_start = m.end()
+            sent_start = nxt
     out.append(Span(sent_start, end, LAYER_SENTENCE, label, RULE))
 
 
