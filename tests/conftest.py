@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from sitrep.models import Article, Claim, Event, Evidence, Zone
+from store_backends import postgres_server, store, store_url  # noqa: F401 - fixtures (SQLite, PostgreSQL)
 
 ARTICLE_TEXT = (
     "Shelling kills four in Kharkiv\n\n"

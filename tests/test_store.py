@@ -18,11 +18,7 @@ from sitrep.pipeline import Pipeline, PipelineOptions
 from sitrep.store import EventFilter, Store, ingest, migrate, open_store
 from sitrep.store.migrations import MIGRATIONS, current_version
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with open_store(tmp_path / "test.db") as s:
-        yield s  # type: ignore[misc]
+# The `store` fixture (tests/store_backends.py) runs each test on SQLite and on PostgreSQL.
 
 
 def test_open_creates_wal_sqlite_with_schema(tmp_path: Path) -> None:
@@ -202,7 +198,8 @@ def test_failed_articles_are_stored_with_their_error(store: Store) -> None:
     assert all("coder bug" in e for e in errors)
 
 
-texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+# NUL is left out: PostgreSQL text cannot hold it (the store writes U+FFFD there; test_store_query.py)
+texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
 
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)

@@ -34,7 +34,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..models import Article, Event, Rejection
-from . import schema
+from . import postgres, schema
 from .derived import maintain
 from .migrations import migrate
 from .rows import article_from_row, article_row, event_from_row, event_rows
@@ -379,6 +379,8 @@ def open_store(target: str | Path | None = None, *, create: bool = True, echo: b
         raise StoreError(f"cannot open the store: {exc}", where=where) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.name == "postgresql":
+        postgres.install(engine)
     store = Store(engine, where=where)
     try:
         migrate(engine)
