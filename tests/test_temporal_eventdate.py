@@ -84,3 +84,20 @@ def test_background_event_keeps_its_own_date() -> None:
 def test_durations_and_references_are_not_evidence() -> None:
     doc = _doc("Fighting has lasted three weeks and continues now.")
     assert _date_of(doc, "Fighting").evidence is None
+
+
+def test_date_carries_over_from_an_earlier_sentence_of_the_paragraph() -> None:
+    doc = _doc("On 3 May 2024, gunmen raided a village near Gao. They killed four herders.", published=None)
+    result = _date_of(doc, "killed")
+    assert (result.event_date, result.time_precision) == (date(2024, 5, 3), 1)
+
+
+def test_date_does_not_cross_paragraphs() -> None:
+    doc = _doc("On 3 May 2024, gunmen raided a village.\n\nSoldiers killed four militants.")
+    assert _date_of(doc, "killed").event_date == date(2024, 5, 14)
+
+
+def test_approximate_day_gives_precision_2() -> None:
+    doc = _doc("Around 18 April 2024, rioters attacked a police post.")
+    result = _date_of(doc, "attacked")
+    assert (result.event_date, result.time_precision) == (date(2024, 4, 18), 2)

@@ -7,8 +7,11 @@ that period. :func:`resolve_event_date` picks the evidence in this order:
 1. a day-or-coarser DATE/TIME inside the event's own extent (its clause);
 2. the nearest such expression in the event's sentence, preferring one in the same clause (no
    comma between), then one across a comma, then one across ";" or a dash;
-3. the article's publication date: precision 1 when the article says it happened "today" or
-   gives no date at all in a short report, else 2 (the event happened in the days before).
+3. the last date (a day, week or month) of an earlier sentence in the same paragraph: the
+   story's reference time carries over ("On 3 May, gunmen raided X. They killed four.");
+4. the article's publication date, with precision 2 (the event happened in the days before).
+
+An approximate day ("around 18 April") has precision 2.
 
 A *background* event ("in 2015 militants seized the town") keeps its own date and never takes the
 article's: with no date of its own it is left undated.
@@ -32,6 +35,7 @@ _PRECISION = {
     "century": 3,
 }
 _CLAUSE_BREAKS = (";", " - ", " -- ", "\u2014", "\n")
+_CARRIED = frozenset({"day", "week", "month"})
 _NEAR = 400  # characters around the event searched when there are no sentences
 
 
@@ -69,9 +73,22 @@ def _from_span(span: Span, reason: str) -> EventDate:
     assert isinstance(value, Timex) and value.first is not None and value.last is not None
     precision = _PRECISION.get(value.granularity or "year", 3)
     if value.first == value.last:
-        return EventDate(value.first, 1, span, reason)
+        # "around 18 April", "about May 3": a day known to within a few days
+        return EventDate(value.first, 2 if value.mod == "APPROX" else 1, span, reason)
     middle = value.first + timedelta(days=(value.last - value.first).days // 2)
     return EventDate(middle, max(precision, 2), span, reason)
+
+
+def _carried_over(doc: Doc, before: int, event: int) -> Span | None:
+    """The last day-to-month date before ``before`` in the event's paragraph: the story's time."""
+    paragraph = doc.text.rfind("\n\n", 0, event)
+    for span in reversed(doc.layer(LAYER_TIME)):
+        if span.end > before or not _usable(span):
+            continue
+        if span.start < paragraph or span.value.granularity not in _CARRIED:
+            return None
+        return span
+    return None
 
 
 def resolve_event_date(doc: Doc, start: int, end: int, *, background: bool = False) -> EventDate:
@@ -95,6 +112,9 @@ def resolve_event_date(doc: Doc, start: int, end: int, *, background: bool = Fal
 
         best = min(candidates, key=cost)
         return _from_span(best, "nearest time expression in the sentence")
+    earlier = _carried_over(doc, lo, start)
+    if earlier is not None:
+        return _from_span(earlier, "time expression of an earlier sentence in the paragraph")
     if background:
         return EventDate(None, 3, None, "background event without a date of its own")
     published = doc.article.published
