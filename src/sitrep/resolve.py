@@ -25,7 +25,9 @@ _SOURCE = re.compile(
     r"\b(?:according to|said|says|claimed|claims|reported|reports|told)\b\s*(?:the\s+)?"
     r"(?P<src>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})?"
 )
-_SOURCE_BEFORE = re.compile(r"(?P<src>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?:said|says|claimed|reported)\b")
+_SOURCE_BEFORE = re.compile(
+    r"(?P<src>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?:said|says|claimed|reported)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +53,14 @@ def group(keys: Sequence[tuple[date | None, bool, str | None, bool]]) -> list[li
         new = not groups
         if groups and day_explicit and current_day is not None and day is not None and day != current_day:
             new = True
-        if groups and place_explicit and current_place is not None and place is not None and place != current_place \
-                and day_explicit:
+        if (
+            groups
+            and place_explicit
+            and current_place is not None
+            and place is not None
+            and place != current_place
+            and day_explicit
+        ):
             new = True
         if new:
             groups.append([i])
@@ -79,20 +87,24 @@ def source_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def fatalities(text: str, per_sentence: Sequence[tuple[tuple[int, int], Sequence[tuple[int, int, int, str]]]]) -> Figures:
+def fatalities(
+    text: str, per_sentence: Sequence[tuple[tuple[int, int], Sequence[tuple[int, int, int, str]]]]
+) -> Figures:
     """Figures from ``per_sentence`` = [((s_start, s_end), [(start, end, killed, rule), ...]), ...]."""
     totals: list[tuple[int, str | None, tuple[int, int], list[tuple[int, int, int, str]]]] = []
     stated = any(f[3] == "number.total" for _, figures in per_sentence for f in figures)
-    for (s_start, s_end), figures in per_sentence:
-        if stated:  # an explicit toll ("3 fatalities") stands for the whole event
-            figures = [f for f in figures if f[3] in ("number.total", "number.none")]
+    for (s_start, s_end), found in per_sentence:
+        # an explicit toll ("3 fatalities") stands for the whole event
+        figures = [f for f in found if not stated or f[3] in ("number.total", "number.none")]
         if not figures:
             continue
         total = sum(f[2] for f in figures)
-        totals.append((total, source_of(text, s_start, s_end), (s_start, s_end), list(figures)))
+        totals.append((total, source_of(text, s_start, s_end), (s_start, s_end), figures))
     if not totals:
         return Figures(0, 0, 0, (), (), False)
-    evidence = tuple(Evidence("fatalities", s, e, text[s:e], rule) for _, _, _, figs in totals for s, e, _, rule in figs)
+    evidence = tuple(
+        Evidence("fatalities", s, e, text[s:e], rule) for _, _, _, figs in totals for s, e, _, rule in figs
+    )
     sourced = [t for t in totals if t[1]]
     claims = tuple(
         Claim("fatalities", total, src, figs[0][0], figs[-1][1], text[figs[0][0] : figs[-1][1]])

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from ..models import Actor
@@ -96,6 +97,7 @@ class ActorLexicon:
         modifiers: list[tuple[str, str]],
         periods: dict[str, tuple[Period, ...]],
         kinds: dict[str, ActorEntry],
+        *,
         modifiable: frozenset[str],
         articles: frozenset[str] = frozenset(),
         civilian_modifiers: frozenset[str] = frozenset(),
@@ -116,7 +118,9 @@ class ActorLexicon:
 
     # -- matching -------------------------------------------------------------------------------
 
-    def find(self, text: str, folded: str | None = None, day: date | None = None) -> list[tuple[int, int, ActorEntry, str | None]]:
+    def find(
+        self, text: str, folded: str | None = None, day: date | None = None
+    ) -> list[tuple[int, int, ActorEntry, str | None]]:
         """Actor mentions in ``text``: (start, end, entry, modifier iso3 or None), left to right."""
         folded = fold(text) if folded is None else folded
         mods = [h for h in self._modifiers.find(folded) if text[h.start].isupper()]
@@ -127,16 +131,24 @@ class ActorLexicon:
             entry = self._choose(hit.values, text[hit.start : hit.end], day)
             if entry is None:
                 continue
-            if entry.generic and out and out[-1][2].kind not in ("person", "civilians") \
-                    and entry.kind in _ABSORBED and folded[out[-1][1] : hit.start].isspace():
+            if (
+                entry.generic
+                and out
+                and out[-1][2].kind not in ("person", "civilians")
+                and entry.kind in _ABSORBED
+                and folded[out[-1][1] : hit.start].isspace()
+            ):
                 prev = out.pop()  # "ISWAP militants", "Syrian police members": one mention
                 out.append((prev[0], hit.end, prev[2], prev[3]))
                 continue
             start, modifier = hit.start, None
             if entry.generic and entry.kind in self.modifiable:
                 mod = _modifier_before(folded, hit.start, mod_by_end, mod_ends)
-                if mod is not None and (not out or mod.start >= out[-1][1]) \
-                        and not folded[max(0, mod.start - 4) : mod.start].endswith(("pro ", "anti ")):
+                if (
+                    mod is not None
+                    and (not out or mod.start >= out[-1][1])
+                    and not folded[max(0, mod.start - 4) : mod.start].endswith(("pro ", "anti "))
+                ):
                     start, modifier = mod.start, mod.values[0]
             if entry.needs_modifier and modifier is None:
                 continue
@@ -147,8 +159,9 @@ class ActorLexicon:
 
     def _off_duty(self, folded: str, start: int) -> bool:
         words = folded[max(0, start - 16) : start].split()
-        return bool(words) and (words[-1] in self.civilian_modifiers
-                                or " ".join(words[-2:]) in self.civilian_modifiers)
+        return bool(words) and (
+            words[-1] in self.civilian_modifiers or " ".join(words[-2:]) in self.civilian_modifiers
+        )
 
     @staticmethod
     def _choose(values: Iterable[ActorEntry], surface: str, day: date | None) -> ActorEntry | None:
@@ -179,8 +192,9 @@ class ActorLexicon:
                 return period.label
         return ""
 
-    def actor(self, entry: ActorEntry, modifier: str | None, event_iso3: str | None,
-              day: date | None) -> Actor:
+    def actor(
+        self, entry: ActorEntry, modifier: str | None, event_iso3: str | None, day: date | None
+    ) -> Actor:
         """The ACLED actor for a mention, named for the event's country and date."""
         iso3 = modifier or entry.iso3 or event_iso3
         name = entry.name
@@ -197,8 +211,9 @@ class ActorLexicon:
             inter = 8  # a state's forces acting outside their own country
         return Actor(name=name, inter=inter, iso3=iso3, generic=entry.generic, kind=entry.kind)
 
-    def generic(self, kind: str, event_iso3: str | None, day: date | None,
-                modifier: str | None = None) -> Actor:
+    def generic(
+        self, kind: str, event_iso3: str | None, day: date | None, modifier: str | None = None
+    ) -> Actor:
         """A generic actor of ``kind`` (e.g. "civilians", "protesters") for the event's country."""
         return self.actor(self.kinds[kind], modifier, event_iso3, day)
 
@@ -224,7 +239,16 @@ def _default_lexicon() -> ActorLexicon:
     generic = load_yaml(GENERIC_FILE)
     civilian = frozenset(fold_key(w) for w in generic.get("civilian_modifiers") or [])
     entries.extend(_load_named(kinds, countries))
-    return ActorLexicon(entries, countries, modifiers, periods, kinds, frozenset(modifiable), articles, civilian)
+    return ActorLexicon(
+        entries,
+        countries,
+        modifiers,
+        periods,
+        kinds,
+        modifiable=frozenset(modifiable),
+        articles=articles,
+        civilian_modifiers=civilian,
+    )
 
 
 def _load_countries() -> tuple[dict[str, str], list[tuple[str, str]], frozenset[str]]:
@@ -259,20 +283,30 @@ def _load_periods(countries: dict[str, str]) -> dict[str, tuple[Period, ...]]:
         periods.setdefault(iso3, []).append(Period(first, last, row["label"]))
     for iso3, items in periods.items():
         items.sort(key=lambda p: p.first)
-        for a, b in zip(items, items[1:], strict=False):
+        for a, b in pairwise(items):
             require(a.last is not None and a.last <= b.first, PERIODS_FILE, iso3, "periods overlap")
     return {k: tuple(v) for k, v in periods.items()}
 
 
 def _load_generic() -> tuple[dict[str, ActorEntry], list[tuple[str, ActorEntry]], list[str]]:
     data = load_yaml(GENERIC_FILE)
-    require(isinstance(data, dict) and data.get("version") == 1, GENERIC_FILE, "version", "expected version 1")
+    require(
+        isinstance(data, dict) and data.get("version") == 1, GENERIC_FILE, "version", "expected version 1"
+    )
     kinds: dict[str, ActorEntry] = {}
     for kind, spec in (data.get("kinds") or {}).items():
-        require(isinstance(spec, dict) and isinstance(spec.get("name"), str), GENERIC_FILE, kind, "needs a name")
+        require(
+            isinstance(spec, dict) and isinstance(spec.get("name"), str), GENERIC_FILE, kind, "needs a name"
+        )
         require(spec.get("inter") in range(1, 9), GENERIC_FILE, kind, "inter must be 1-8")
-        kinds[kind] = ActorEntry(name=spec["name"], inter=spec["inter"], kind=kind, generic=True,
-                                 state=bool(spec.get("state")), role=spec.get("role"))
+        kinds[kind] = ActorEntry(
+            name=spec["name"],
+            inter=spec["inter"],
+            kind=kind,
+            generic=True,
+            state=bool(spec.get("state")),
+            role=spec.get("role"),
+        )
     modifiable = list(data.get("modifiable") or [])
     for kind in modifiable:
         require(kind in kinds, GENERIC_FILE, kind, "modifiable kind is not defined under kinds")
@@ -280,10 +314,19 @@ def _load_generic() -> tuple[dict[str, ActorEntry], list[tuple[str, ActorEntry]]
     for section, needs in (("heads", False), ("heads_need_modifier", True)):
         for kind, heads in (data.get(section) or {}).items():
             require(kind in kinds, GENERIC_FILE, kind, f"{section}: unknown kind")
-            require(isinstance(heads, list) and bool(heads), GENERIC_FILE, kind, f"{section}: must list heads")
+            require(
+                isinstance(heads, list) and bool(heads), GENERIC_FILE, kind, f"{section}: must list heads"
+            )
             base = kinds[kind]
-            entry = ActorEntry(base.name, base.inter, kind, generic=True, state=base.state, role=base.role,
-                               needs_modifier=needs)
+            entry = ActorEntry(
+                base.name,
+                base.inter,
+                kind,
+                generic=True,
+                state=base.state,
+                role=base.role,
+                needs_modifier=needs,
+            )
             for head in heads:
                 require(isinstance(head, str) and bool(head.strip()), GENERIC_FILE, head, "head must be text")
                 entries.append((head, entry))
@@ -315,9 +358,13 @@ def _load_named(kinds: dict[str, ActorEntry], countries: dict[str, str]) -> list
             require(inter in range(1, 9), NAMED_FILE, item, "inter must be 1-8")
             state = inter == 1
             kind = "party" if item.get("party") else "named"
-        for alias in aliases:
-            alias = str(alias)
+        for raw in aliases:
+            alias = str(raw)
             caps = alias if alias.isupper() and len(alias) <= 6 else None
-            entries.append((alias, ActorEntry(name, inter, kind, iso3=iso3, state=state, first=first,
-                                              last=last, caps=caps)))
+            entries.append(
+                (
+                    alias,
+                    ActorEntry(name, inter, kind, iso3=iso3, state=state, first=first, last=last, caps=caps),
+                )
+            )
     return entries

@@ -18,10 +18,26 @@ T = TypeVar("T")
 
 # Characters folded to a space or a plain quote so that "al-Shabaab", "al Shabaab" and
 # "al‐Shabaab" match the same key. Each maps to exactly one character.
-_FOLD = str.maketrans({
-    "-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "_": " ", "\n": " ", "\t": " ", "\r": " ",
-    "’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "\u00a0": " ",
-})
+_FOLD = str.maketrans(
+    {
+        "-": " ",
+        "‐": " ",
+        "‑": " ",
+        "–": " ",
+        "—": " ",
+        "_": " ",
+        "\n": " ",
+        "\t": " ",
+        "\r": " ",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "\u00a0": " ",
+    }
+)
 
 
 def fold(text: str) -> str:

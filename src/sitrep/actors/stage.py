@@ -41,13 +41,21 @@ class ActorStage:
         doc.add(LAYER_ACTOR, find_actors(doc.text, self.lexicon, doc))
 
 
-def find_actors(text: str, lexicon: ActorLexicon, doc: Doc | None = None,
-                folded: str | None = None) -> list[Span]:
+def find_actors(
+    text: str, lexicon: ActorLexicon, doc: Doc | None = None, folded: str | None = None
+) -> list[Span]:
     day = doc.article.published if doc is not None else None
     spans = []
     for start, end, entry, modifier in lexicon.find(text, folded if folded is not None else fold(text), day):
-        value = ActorMention(name=entry.name, inter=entry.inter, iso3=modifier or entry.iso3,
-                             generic=entry.generic, kind=entry.kind, entry=entry, modifier=modifier)
+        value = ActorMention(
+            name=entry.name,
+            inter=entry.inter,
+            iso3=modifier or entry.iso3,
+            generic=entry.generic,
+            kind=entry.kind,
+            entry=entry,
+            modifier=modifier,
+        )
         rule = "actor.named" if not entry.generic else f"actor.generic.{entry.kind}"
         spans.append(Span(start, end, LAYER_ACTOR, entry.kind, rule, value))
     return spans

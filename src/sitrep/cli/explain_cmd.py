@@ -23,8 +23,14 @@ from ._common import echo_failure, echo_rejection, reading_options
     "--min-confidence", type=click.FloatRange(0.0, 1.0), default=DEFAULT_MIN_CONFIDENCE, show_default=True,
     help="Events below this confidence are shown but marked as dropped.",
 )  # fmt: skip
-def explain(*, paths: tuple[str, ...], literal: str | None, published: date | None, reader: str | None,
-            min_confidence: float) -> None:
+def explain(
+    *,
+    paths: tuple[str, ...],
+    literal: str | None,
+    published: date | None,
+    reader: str | None,
+    min_confidence: float,
+) -> None:
     """Explain how each event of ARTICLE was coded: every field with the rule and the text span
     behind it, the triggers ignored as negated/future/background, the roles and figures.
 

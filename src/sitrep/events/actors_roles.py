@@ -79,14 +79,24 @@ def _people(span: Span | None) -> bool:
     return kind_of(span) in CROWD
 
 
-def code_actors(sub: str, roles: Roles, all_roles: list[Roles], namer: Namer, civilian_victims: bool,
-                any_actor: Span | None = None) -> Coded:
+def code_actors(
+    sub: str,
+    roles: Roles,
+    all_roles: list[Roles],
+    namer: Namer,
+    *,
+    civilian_victims: bool,
+    any_actor: Span | None = None,
+) -> Coded:
     """actor1/actor2 for a sub-event type, given the main roles and the roles of other triggers."""
     event_type = EVENT_TYPE[sub]
     agent, patient = roles.agent, roles.patient
     if event_type == "Protests":
         org = tuple(s for r in all_roles for s in (r.agent,) if s is not None and kind_of(s) == "named")
-        a1 = Side(namer.generic("protesters", agent if _people(agent) else None), tuple(namer.of(s) for s in org[:1]))
+        a1 = Side(
+            namer.generic("protesters", agent if _people(agent) else None),
+            tuple(namer.of(s) for s in org[:1]),
+        )
         force = _first_armed_agent(all_roles) if sub != "Peaceful protest" else None
         return Coded(a1, namer.side(force) if force else Side(None))
     if event_type == "Riots":
@@ -102,7 +112,11 @@ def code_actors(sub: str, roles: Roles, all_roles: list[Roles], namer: Namer, ci
         return Coded(a1, Side(namer.generic("civilians", target), (), (target,)))
     if event_type == "Violence against civilians":
         perp = agent if _armed(agent) else _first_armed_agent(all_roles)
-        a1 = namer.side(perp, roles.agent_assoc if perp is agent else ()) if perp else Side(namer.generic("unidentified"))
+        a1 = (
+            namer.side(perp, roles.agent_assoc if perp is agent else ())
+            if perp
+            else Side(namer.generic("unidentified"))
+        )
         victim = patient if patient is not None and not _armed(patient) else None
         return Coded(a1, Side(namer.generic("civilians", victim), (), (victim,) if victim else ()))
     if event_type == "Battles":
@@ -115,8 +129,12 @@ def code_actors(sub: str, roles: Roles, all_roles: list[Roles], namer: Namer, ci
         if a2.actor is None:
             other = _first_armed_other(all_roles, a1)
             a2 = namer.side(other) if other else Side(namer.generic("unidentified"))
-        if sub == "Government regains territory" and a2.actor is not None and a2.actor.inter == 1 \
-                and (a1.actor is None or a1.actor.inter != 1):
+        if (
+            sub == "Government regains territory"
+            and a2.actor is not None
+            and a2.actor.inter == 1
+            and (a1.actor is None or a1.actor.inter != 1)
+        ):
             a1, a2 = a2, a1
         return Coded(a1, a2)
     if event_type == "Explosions/Remote violence":
@@ -161,8 +179,15 @@ def _first_armed_other(all_roles: list[Roles], side: Side) -> Span | None:
     taken = set(side.spans)
     for r in all_roles:
         for s in (r.patient, r.agent):
-            if _armed(s) and s not in taken and (side.actor is None or _mention(s) is None
-                                                  or kind_of(s) != kind_of(side.spans[0] if side.spans else None)):
+            if (
+                _armed(s)
+                and s not in taken
+                and (
+                    side.actor is None
+                    or _mention(s) is None
+                    or kind_of(s) != kind_of(side.spans[0] if side.spans else None)
+                )
+            ):
                 return s
     return None
 
@@ -173,5 +198,7 @@ def actor_evidence(coded: Coded, text: str) -> tuple[Evidence, ...]:
         for span in side.spans[:1]:
             out.append(Evidence(field, span.start, span.end, text[span.start : span.end], span.rule))
         for span in side.spans[1:]:
-            out.append(Evidence(f"assoc_{field}", span.start, span.end, text[span.start : span.end], span.rule))
+            out.append(
+                Evidence(f"assoc_{field}", span.start, span.end, text[span.start : span.end], span.rule)
+            )
     return tuple(out)

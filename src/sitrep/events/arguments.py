@@ -20,12 +20,16 @@ _BY = re.compile(r"\s*(?:[\w',]+\s+){0,4}?(?:by|from)\s+(?:[\w'.,]+\s+){0,4}")
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:[\w']+\s+){0,3}$")
 _UNDER = re.compile(r"\bcame under\b|\bunder (?:attack|fire)\b|\bcoming under\b")
 _BETWEEN = re.compile(r"\s*(?:[\w']+\s+){0,2}?between\s+$")
-_LIST_GAP = re.compile(r"\s*(?:(?:,|and|&|as well as|along with|alongside|together with|with the help of|backed by|"
-                       r"supported by)(?:\s+[a-z][a-z'.]*){0,2}?|the|of|\s)*\s*")
+_LIST_GAP = re.compile(
+    r"\s*(?:(?:,|and|&|as well as|along with|alongside|together with|with the help of|backed by|"
+    r"supported by)(?:\s+[a-z][a-z'.]*){0,2}?|the|of|\s)*\s*"
+)
 # A trigger used as a noun or adjective ("the killing of", "of killed demonstrators", "a shooting")
 # has no subject before it: only a "by" phrase can name who did it.
-_NOMINAL = re.compile(r"\b(?:of|the|a|an|his|her|their|its|this|that|these|those|for|after|following|over|"
-                      r"against|recent|deadly|fatal)\s+$")
+_NOMINAL = re.compile(
+    r"\b(?:of|the|a|an|his|her|their|its|this|that|these|those|for|after|following|over|"
+    r"against|recent|deadly|fatal)\s+$"
+)
 _MAX_AGENT_GAP = 14  # words between an active agent and its trigger
 _WORDS = re.compile(r"[\w']+")
 _CLAUSE = re.compile(r"[;]|\.\s|\bwhile\b|\bwhereas\b|\bbut\b")
@@ -65,31 +69,47 @@ def attach(text: str, folded: str, sentence: tuple[int, int], trigger: Span, act
     actors = [a for a in actors if s_start <= a.start and a.end <= s_end and not a.overlaps(trigger)]
     if not actors:
         return Roles()
-    before = [i for i, a in enumerate(actors) if a.end <= trigger.start
-              and not _CLAUSE.search(folded, a.end, trigger.start)]
-    after = [i for i, a in enumerate(actors) if a.start >= trigger.end
-             and not _CLAUSE.search(folded, trigger.end, a.start)]
+    before = [
+        i
+        for i, a in enumerate(actors)
+        if a.end <= trigger.start and not _CLAUSE.search(folded, a.end, trigger.start)
+    ]
+    after = [
+        i
+        for i, a in enumerate(actors)
+        if a.start >= trigger.end and not _CLAUSE.search(folded, trigger.end, a.start)
+    ]
     by_agent = None
     if after and _BY.fullmatch(folded, trigger.end, actors[after[0]].start):
         by_agent = after[0]
     be = _BE_BEFORE.search(folded, max(s_start, trigger.start - 40), trigger.start)
     passive = be is not None and not any(be.start() < a.start < trigger.start for a in actors)
     under = _UNDER.search(folded, max(s_start, trigger.start - 14), trigger.end) is not None
+    agent: Span | None = None
+    patient: Span | None = None
+    agent_assoc: tuple[Span, ...] = ()
+    patient_assoc: tuple[Span, ...] = ()
     if by_agent is not None and (passive or under or not before):
         agent, agent_assoc = _group_forward(actors, by_agent, text)
-        patient, patient_assoc = (_group_back(actors, before[-1], text) if before else (None, ()))
+        if before:
+            patient, patient_assoc = _group_back(actors, before[-1], text)
         return Roles(agent, patient, agent_assoc, patient_assoc, "args.passive_by")
     if (passive or under) and before:
         patient, patient_assoc = _group_back(actors, before[-1], text)
         return Roles(None, patient, (), patient_assoc, "args.passive")
-    if after and _BETWEEN.match(folded, trigger.end) and _BETWEEN.fullmatch(folded, trigger.end, actors[after[0]].start):
+    if (
+        after
+        and _BETWEEN.match(folded, trigger.end)
+        and _BETWEEN.fullmatch(folded, trigger.end, actors[after[0]].start)
+    ):
         first, rest = _group_forward(actors, after[0], text)
         return Roles(first, rest[0] if rest else None, (), rest[1:], "args.between")
-    agent = patient = None
-    agent_assoc: tuple[Span, ...] = ()
-    patient_assoc: tuple[Span, ...] = ()
     nominal = _NOMINAL.search(folded, max(s_start, trigger.start - 12), trigger.start) is not None
-    if before and not nominal and len(_WORDS.findall(folded, actors[before[-1]].end, trigger.start)) <= _MAX_AGENT_GAP:
+    if (
+        before
+        and not nominal
+        and len(_WORDS.findall(folded, actors[before[-1]].end, trigger.start)) <= _MAX_AGENT_GAP
+    ):
         agent, agent_assoc = _group_back(actors, before[-1], text)
     if after:
         patient, patient_assoc = _group_forward(actors, after[0], text)

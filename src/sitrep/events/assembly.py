@@ -9,14 +9,14 @@ from datetime import date
 from typing import Any
 
 from .. import resolve
-from ..actors import ActorLexicon
+from ..actors import ActorLexicon, ActorStage
 from ..models import Doc, Event, Evidence, Span
 from .actors_roles import Coded, Namer, actor_evidence, code_actors, kind_of
 from .decide import ARMED, EVENT_TYPE, Facts, decide, disorder_type
 from .mentions import Mention
+from .stage import LAYER_EVENT, EventStage
 from .where_when import DateResolver, PlaceLocator, When, Where, default_resolver, when, where
 
-LAYER_EVENT = "event"
 # Events whose confidence is below this are dropped by default (``--min-confidence``). A lone weak
 # cue ("elections", an ambiguous "strike") scores below it; any asserted violent, protest or
 # strategic trigger with its actors scores above it.
@@ -30,8 +30,8 @@ class EventOptions:
     places stages' ``resolve_event_date`` and ``locate_event``."""
 
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
-    date_resolver: DateResolver | None | object = _DEFAULT
-    place_locator: PlaceLocator | None | object = _DEFAULT
+    date_resolver: DateResolver | object | None = _DEFAULT
+    place_locator: PlaceLocator | object | None = _DEFAULT
 
 
 def _options(options: Any) -> tuple[float, DateResolver | None, PlaceLocator | None]:
@@ -48,9 +48,6 @@ def _options(options: Any) -> tuple[float, DateResolver | None, PlaceLocator | N
 
 def code_events(doc: Doc, options: Any = None) -> list[Event]:
     """Complete events for ``doc``; runs the actor and event stages first if they have not run."""
-    from ..actors import ActorStage
-    from .stage import EventStage
-
     if "actor" not in doc.layers:
         ActorStage()(doc)
     if LAYER_EVENT not in doc.layers:
@@ -61,12 +58,21 @@ def code_events(doc: Doc, options: Any = None) -> list[Event]:
         return []
     whens = [when(doc, m.sentence[0], m.sentence[1], date_resolver) for m in mentions]
     wheres = [where(doc, m.sentence[0], m.sentence[1], place_locator) for m in mentions]
-    keys = [(w.day, bool(w.evidence), resolve.place_key(p.place), bool(p.evidence)) for w, p in zip(whens, wheres, strict=True)]
+    keys = [
+        (w.day, bool(w.evidence), resolve.place_key(p.place), bool(p.evidence))
+        for w, p in zip(whens, wheres, strict=True)
+    ]
     lexicon = ActorLexicon.default()
     events: list[Event] = []
     for n, members in enumerate(resolve.group(keys)):
-        event = _build(doc, [mentions[i] for i in members], [whens[i] for i in members],
-                       [wheres[i] for i in members], lexicon, n)
+        event = _build(
+            doc,
+            [mentions[i] for i in members],
+            whens=[whens[i] for i in members],
+            wheres=[wheres[i] for i in members],
+            lexicon=lexicon,
+            index=n,
+        )
         if event is not None and event.confidence >= min_conf:
             events.append(event)
     return events
@@ -79,8 +85,15 @@ def _first_with(items: Sequence[Any], attr: str) -> Any:
     return items[0]
 
 
-def _build(doc: Doc, mentions: list[Mention], whens: list[When], wheres: list[Where],
-           lexicon: ActorLexicon, index: int) -> Event | None:
+def _build(
+    doc: Doc,
+    mentions: list[Mention],
+    *,
+    whens: list[When],
+    wheres: list[Where],
+    lexicon: ActorLexicon,
+    index: int,
+) -> Event | None:
     text = doc.text
     frames: dict[str, float] = {}
     context: set[str] = set()
@@ -102,23 +115,35 @@ def _build(doc: Doc, mentions: list[Mention], whens: list[When], wheres: list[Wh
         return None
     sub, rule = decision
     all_roles = [main.roles] + [r for m in mentions for r in m.trigger_roles if r is not main.roles]
-    figures = resolve.fatalities(text, [(m.sentence, [(n.start, n.end, n.value.value, n.rule) for n in m.numbers
-                                                       if n.label == "killed"]) for m in mentions])
+    figures = resolve.fatalities(
+        text,
+        [
+            (m.sentence, [(n.start, n.end, n.value.value, n.rule) for n in m.numbers if n.label == "killed"])
+            for m in mentions
+        ],
+    )
     civilian_victims = _civilian_victims(mentions)
     any_actor = next((a for m in mentions for a in m.actors), None)
-    coded = code_actors(sub, roles, all_roles, namer, civilian_victims, any_actor)
+    coded = code_actors(sub, roles, all_roles, namer, civilian_victims=civilian_victims, any_actor=any_actor)
     if coded.actor1.actor is None:
         return None
     a1, a2 = coded.actor1.actor, coded.actor2.actor
     inter1, inter2 = a1.inter, a2.inter if a2 else 0
-    evidence = [Evidence("sub_event_type", t.start, t.end, text[t.start : t.end], t.rule)
-                for m in mentions for t in m.triggers]
-    evidence.append(Evidence("sub_event_type", main.main.start, main.main.end, text[main.main.start : main.main.end], rule))
+    evidence = [
+        Evidence("sub_event_type", t.start, t.end, text[t.start : t.end], t.rule)
+        for m in mentions
+        for t in m.triggers
+    ]
+    evidence.append(
+        Evidence(
+            "sub_event_type", main.main.start, main.main.end, text[main.main.start : main.main.end], rule
+        )
+    )
     evidence.extend(actor_evidence(coded, text))
     evidence.extend(figures.evidence)
     evidence.extend(w_when.evidence)
     evidence.extend(w_where.evidence)
-    confidence = _confidence(frames, main, coded, mentions, doc, index)
+    confidence = _confidence(frames, main, coded, mentions=mentions, index=index)
     article = doc.article
     return Event(
         event_id=_event_id(article.id, main.main),
@@ -149,7 +174,14 @@ def _build(doc: Doc, mentions: list[Mention], whens: list[When], wheres: list[Wh
         fatalities_high=figures.high,
         source=article.source or "",
         source_url=article.url or "",
-        notes=_notes(sub, a1.name, a2.name if a2 else "", place.name if place else "", day, figures.fatalities),
+        notes=_notes(
+            sub,
+            a1.name,
+            a2.name if a2 else "",
+            location=place.name if place else "",
+            day=day,
+            fatalities=figures.fatalities,
+        ),
         article_id=article.id,
         confidence=round(confidence, 3),
         evidence=tuple(evidence),
@@ -157,10 +189,39 @@ def _build(doc: Doc, mentions: list[Mention], whens: list[When], wheres: list[Wh
     )
 
 
-_FRAME_RANK = {f: i for i, f in enumerate((
-    "chemical", "regain", "capture", "clash", "suicide", "airstrike", "shelling", "ied", "grenade", "protest",
-    "riot", "mob", "sexual", "kill", "attack", "injure", "abduct", "agreement", "arrest", "disrupt", "base",
-    "loot", "withdraw", "change", "intervene", "other"))}
+_FRAME_RANK = {
+    f: i
+    for i, f in enumerate(
+        (
+            "chemical",
+            "regain",
+            "capture",
+            "clash",
+            "suicide",
+            "airstrike",
+            "shelling",
+            "ied",
+            "grenade",
+            "protest",
+            "riot",
+            "mob",
+            "sexual",
+            "kill",
+            "attack",
+            "injure",
+            "abduct",
+            "agreement",
+            "arrest",
+            "disrupt",
+            "base",
+            "loot",
+            "withdraw",
+            "change",
+            "intervene",
+            "other",
+        )
+    )
+}
 
 
 def _rank(m: Mention) -> int:
@@ -200,16 +261,25 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
                 patients.setdefault(trig.label, p_kind)
     used = {t.label for m in mentions for t in m.triggers if not t.value.object}
     objects = frozenset({t.label for m in mentions for t in m.triggers} - used)
-    return Facts(agent_kind=agent_kind, agent_state=taker_state if taker_seen else agent_state, patient_kind=kind_of(patient),
-                 force_armed=force, agents=tuple(agents.items()), patients=tuple(patients.items()),
-                 objects=objects,
-                 tags=frozenset(t.label for m in mentions for t in m.triggers if t.value.tag))
+    return Facts(
+        agent_kind=agent_kind,
+        agent_state=taker_state if taker_seen else agent_state,
+        patient_kind=kind_of(patient),
+        force_armed=force,
+        agents=tuple(agents.items()),
+        patients=tuple(patients.items()),
+        objects=objects,
+        tags=frozenset(t.label for m in mentions for t in m.triggers if t.value.tag),
+    )
 
 
 def _civilian_victims(mentions: list[Mention]) -> bool:
     for m in mentions:
         frames = m.frame_weights
-        if any(f in frames for f in ("kill", "injure")) and kind_of(m.roles.patient) in ("person", "civilians"):
+        if any(f in frames for f in ("kill", "injure")) and kind_of(m.roles.patient) in (
+            "person",
+            "civilians",
+        ):
             return True
         if any(kind_of(a) == "civilians" for a in m.actors):
             return True
@@ -239,8 +309,9 @@ def _interaction(inter1: int, inter2: int) -> int:
     return lo * 10 + hi
 
 
-def _confidence(frames: dict[str, float], main: Mention, coded: Coded, mentions: list[Mention], doc: Doc,
-                index: int) -> float:
+def _confidence(
+    frames: dict[str, float], main: Mention, coded: Coded, *, mentions: list[Mention], index: int
+) -> float:
     weight = frames.get(main.main.label, main.main.score)
     conf = 0.25 + 0.45 * weight
     if coded.actor1.spans:
@@ -260,7 +331,7 @@ def _event_id(article_id: str, main: Span) -> str:
     return f"{article_id}-{digest}"
 
 
-def _notes(sub: str, actor1: str, actor2: str, location: str, day: date | None, fatalities: int) -> str:
+def _notes(sub: str, actor1: str, actor2: str, *, location: str, day: date | None, fatalities: int) -> str:
     parts = [f"On {day.isoformat()}," if day else "On an unknown date,", actor1]
     parts.append(f"- {sub.lower()}")
     if actor2:

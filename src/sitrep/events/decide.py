@@ -54,8 +54,9 @@ def disorder_type(sub_event_type: str) -> str:
 
 
 # Actor kinds (see data/actors/generic.yaml) grouped by what they can do in an event.
-ARMED = frozenset({"military", "police", "named", "unidentified", "gang", "militia", "communal", "external",
-                   "installation"})
+ARMED = frozenset(
+    {"military", "police", "named", "unidentified", "gang", "militia", "communal", "external", "installation"}
+)
 CROWD = frozenset({"rioters", "community", "protesters", "party"})  # groups that can riot or form a mob
 STATE = frozenset({"military", "police", "installation"})
 PEOPLE = frozenset({"person", "community", "civilians", "protesters", "rioters", "party"})
@@ -96,19 +97,25 @@ class Facts:
 
 # A sentence-initial label ("Looting: On 3 May ...", "Movement of forces: ...") names the type.
 TAGGED = {
-    "loot": "Looting/property destruction", "change": "Change to group/activity",
-    "disrupt": "Disrupted weapons use", "other": "Other", "base": "Headquarters or base established",
-    "agreement": "Agreement", "arrest": "Arrests", "withdraw": "Non-violent transfer of territory",
-    "mob": "Mob violence", "sexual": "Sexual violence",
+    "loot": "Looting/property destruction",
+    "change": "Change to group/activity",
+    "disrupt": "Disrupted weapons use",
+    "other": "Other",
+    "base": "Headquarters or base established",
+    "agreement": "Agreement",
+    "arrest": "Arrests",
+    "withdraw": "Non-violent transfer of territory",
+    "mob": "Mob violence",
+    "sexual": "Sexual violence",
 }
 
 
 def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[str, str] | None:
     """(sub_event_type, rule id) for an event with these asserted frames, or None."""
     f = frames
-    for frame in TAGGED:
+    for frame, tagged in TAGGED.items():
         if frame in facts.tags:
-            return TAGGED[frame], f"decide.tag_{frame}"
+            return tagged, f"decide.tag_{frame}"
 
     def has(frame: str, weight: float = 0.0) -> bool:
         return f.get(frame, -1.0) >= weight
@@ -116,8 +123,13 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
     violence = any(has(v, 0.5) for v in VIOLENCE)
     # Weapons only named ("rockets were found") are not an explosion: the event must say they were
     # used (a use word of the family, an impact, or people killed or hurt).
-    used = any(has(r) and r not in facts.objects for r in REMOTE) or has("impact", 0.5) \
-        or has("kill", 0.6) or has("injure", 0.6) or has("attack", 0.6)
+    used = (
+        any(has(r) and r not in facts.objects for r in REMOTE)
+        or has("impact", 0.5)
+        or has("kill", 0.6)
+        or has("injure", 0.6)
+        or has("attack", 0.6)
+    )
     remote = used and any(has(r, 0.8) for r in REMOTE)
     v_agent = facts.agent("attack", "kill", "injure", "abduct", "sexual", "riot", "loot")
     v_patient = facts.patient("attack", "kill", "injure", "abduct", "sexual")
@@ -144,19 +156,29 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
     if protest and not remote and not (fight and not crowd_agent and v_agent in ARMED and armed_target):
         doer = facts.agent("riot", "clash", "mob", "attack", "kill", "injure", "abduct", "loot")
         fought = has("clash", 0.6) and PEOPLE & {facts.agent("clash"), facts.patient("clash")}
-        if has("riot", 0.6) or fought or (doer in CROWD and (has("riot") or has("mob") or violence or has("clash"))):
+        if (
+            has("riot", 0.6)
+            or fought
+            or (doer in CROWD and (has("riot") or has("mob") or violence or has("clash")))
+        ):
             return "Violent demonstration", "decide.protest_violent"
-        if (has("kill", 0.5) and facts.force_armed) or has("intervene", 0.8) and has("injure", 0.5):
+        if (has("kill", 0.5) and facts.force_armed) or (has("intervene", 0.8) and has("injure", 0.5)):
             return "Excessive force against protesters", "decide.protest_force"
-        if has("intervene", 0.6) or ((has("intervene") or has("arrest") or has("injure")) and facts.force_armed):
+        if has("intervene", 0.6) or (
+            (has("intervene") or has("arrest") or has("injure")) and facts.force_armed
+        ):
             return "Protest with intervention", "decide.protest_intervention"
         return "Peaceful protest", "decide.protest"
     if has("disrupt", 0.5) and not used and not has("clash", 0.6):
         return "Disrupted weapons use", "decide.disrupt_weapons"
     if has("suicide") and used:
         return "Suicide bomb", "decide.suicide"
-    if has("clash", 0.6) and clash_agent not in CROWD and clash_patient not in PEOPLE \
-            and not (clash_agent is None and clash_patient is None and crowd_agent):
+    if (
+        has("clash", 0.6)
+        and clash_agent not in CROWD
+        and clash_patient not in PEOPLE
+        and not (clash_agent is None and clash_patient is None and crowd_agent)
+    ):
         return "Armed clash", "decide.clash"
     if has("airstrike", 0.6) and used:
         return "Air/drone strike", "decide.airstrike"
@@ -176,7 +198,8 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Mob violence", "decide.mob"
     if violence or has("clash"):
         if not (has("abduct", 0.7) and not has("kill", 0.5) and not has("clash", 0.6)) and (
-                armed_target and v_agent not in CROWD or (has("clash") and v_patient not in PEOPLE)):
+            (armed_target and v_agent not in CROWD) or (has("clash") and v_patient not in PEOPLE)
+        ):
             return "Armed clash", "decide.attack_armed"
         if has("sexual", 0.8):
             return "Sexual violence", "decide.sexual"

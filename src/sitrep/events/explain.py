@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..models import Doc, Event
-from .assembly import DEFAULT_MIN_CONFIDENCE, LAYER_EVENT
+from .assembly import DEFAULT_MIN_CONFIDENCE
 from .mentions import Mention
+from .stage import LAYER_EVENT
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -19,17 +20,25 @@ def explain(doc: Doc, events: list[Event], min_confidence: float = DEFAULT_MIN_C
     lines = [f"article {doc.article.id}: {len(events)} event(s)"]
     for n, ev in enumerate(events, 1):
         status = "" if ev.confidence >= min_confidence else f"  (below --min-confidence {min_confidence})"
-        lines.append(f"\nevent {n}: {ev.sub_event_type} ({ev.event_type}), confidence {ev.confidence}{status}")
-        lines.append(f"  date {ev.event_date} (precision {ev.time_precision}); "
-                     f"place {ev.location or '-'} {ev.country} (precision {ev.geo_precision})")
-        lines.append(f"  actor1 {ev.actor1} [{ev.inter1}]  actor2 {ev.actor2 or '-'} [{ev.inter2}]  "
-                     f"interaction {ev.interaction}; fatalities {ev.fatalities} "
-                     f"(low {ev.fatalities_low}, high {ev.fatalities_high})")
+        lines.append(
+            f"\nevent {n}: {ev.sub_event_type} ({ev.event_type}), confidence {ev.confidence}{status}"
+        )
+        lines.append(
+            f"  date {ev.event_date} (precision {ev.time_precision}); "
+            f"place {ev.location or '-'} {ev.country} (precision {ev.geo_precision})"
+        )
+        lines.append(
+            f"  actor1 {ev.actor1} [{ev.inter1}]  actor2 {ev.actor2 or '-'} [{ev.inter2}]  "
+            f"interaction {ev.interaction}; fatalities {ev.fatalities} "
+            f"(low {ev.fatalities_low}, high {ev.fatalities_high})"
+        )
         for e in ev.evidence:
             lines.append(f"    {e.field:<15} {e.rule:<34} {_quote(text, e.start, e.end)}")
         for c in ev.claims:
-            lines.append(f"    claim {c.field} = {c.value} by {c.source or 'unnamed source'}: "
-                         f"{_quote(text, c.start, c.end)}")
+            lines.append(
+                f"    claim {c.field} = {c.value} by {c.source or 'unnamed source'}: "
+                f"{_quote(text, c.start, c.end)}"
+            )
     lines.append("\nsentences with event mentions:")
     for span in doc.layer(LAYER_EVENT):
         m: Mention = span.value
@@ -40,9 +49,14 @@ def explain(doc: Doc, events: list[Event], min_confidence: float = DEFAULT_MIN_C
             where = f" by cue {_quote(text, cue.start, cue.end)}" if cue is not None else ""
             lines.append(f"    ignored  {t.label:<10} {modality}{where}: {_quote(text, t.start, t.end)}")
         r = m.roles
-        who = [f"{name} {_quote(text, s.start, s.end)}" for name, s in (("agent", r.agent), ("patient", r.patient))
-               if s is not None]
+        who = [
+            f"{name} {_quote(text, s.start, s.end)}"
+            for name, s in (("agent", r.agent), ("patient", r.patient))
+            if s is not None
+        ]
         lines.append(f"    roles    {r.rule}: {', '.join(who) or 'none'}")
         for q in m.numbers:
-            lines.append(f"    figure   {q.label} = {q.value.value} ({q.rule}) {_quote(text, q.start, q.end)}")
+            lines.append(
+                f"    figure   {q.label} = {q.value.value} ({q.rule}) {_quote(text, q.start, q.end)}"
+            )
     return "\n".join(lines)

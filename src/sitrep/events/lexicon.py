@@ -19,9 +19,34 @@ MODALITY_FILE = "events/modality.yaml"
 CASUALTIES_FILE = "events/casualties.yaml"
 
 FRAMES = (
-    "protest", "intervene", "riot", "crowd", "mob", "clash", "attack", "kill", "injure", "abduct", "sexual",
-    "airstrike", "suicide", "shelling", "ied", "grenade", "chemical", "impact", "capture", "regain", "withdraw",
-    "agreement", "arrest", "change", "disrupt", "base", "loot", "other",
+    "protest",
+    "intervene",
+    "riot",
+    "crowd",
+    "mob",
+    "clash",
+    "attack",
+    "kill",
+    "injure",
+    "abduct",
+    "sexual",
+    "airstrike",
+    "suicide",
+    "shelling",
+    "ied",
+    "grenade",
+    "chemical",
+    "impact",
+    "capture",
+    "regain",
+    "withdraw",
+    "agreement",
+    "arrest",
+    "change",
+    "disrupt",
+    "base",
+    "loot",
+    "other",
 )
 MODALITIES = ("negated", "future", "hypothetical", "statement", "drill", "topic", "separate", "background")
 SCOPES = ("next", "clause", "phrase", "back", "sentence")
@@ -62,24 +87,38 @@ class NumberWord:
     label: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class NumberTables:
+    """Word lists of casualties.yaml used when reading counts."""
+
+    singular: frozenset[str]  # singular victim heads: "killing a woman" = 1
+    pronouns: dict[str, int]  # "killing him" = 1
+    not_counts: frozenset[str]  # units after a number that is not a head count ("5 km")
+    months: frozenset[str]  # month names: a number next to one is a date
+    totals: frozenset[str]  # kind words giving a whole event's toll ("3 fatalities")
+
+
 class EventLexicon:
     """Compiled trigger, modality and number matchers."""
 
-    def __init__(self, triggers: list[tuple[str, TriggerEntry]], cues: list[tuple[str, CueEntry]],
-                 numbers: list[tuple[str, NumberWord]], singular: frozenset[str],
-                 pronouns: dict[str, int], not_counts: frozenset[str], months: frozenset[str],
-                 totals: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        triggers: list[tuple[str, TriggerEntry]],
+        cues: list[tuple[str, CueEntry]],
+        numbers: list[tuple[str, NumberWord]],
+        tables: NumberTables,
+    ) -> None:
         self.triggers: PhraseMatcher[TriggerEntry] = PhraseMatcher(triggers)
         self.cues: PhraseMatcher[CueEntry] = PhraseMatcher(cues)
         self.numbers: PhraseMatcher[NumberWord] = PhraseMatcher(numbers)
         self.context: PhraseMatcher[str] = PhraseMatcher(
             (word, word) for _, t in triggers for word in (*t.requires, *t.forbids)
         )
-        self.singular = singular
-        self.pronouns = pronouns
-        self.not_counts = not_counts
-        self.months = months
-        self.totals = totals
+        self.singular = tables.singular
+        self.pronouns = tables.pronouns
+        self.not_counts = tables.not_counts
+        self.months = tables.months
+        self.totals = tables.totals
 
     @classmethod
     def default(cls) -> EventLexicon:
@@ -93,7 +132,9 @@ def _default() -> EventLexicon:
     not_counts = frozenset(_words(data.get("not_counts"), CASUALTIES_FILE, "not_counts", "not_counts"))
     totals = frozenset(_words(data.get("totals"), CASUALTIES_FILE, "totals", "totals"))
     months = frozenset(_words(data.get("months"), CASUALTIES_FILE, "months", "months"))
-    return EventLexicon(_load_triggers(), _load_cues(), numbers, singular, pronouns, not_counts, months, totals)
+    return EventLexicon(
+        _load_triggers(), _load_cues(), numbers, NumberTables(singular, pronouns, not_counts, months, totals)
+    )
 
 
 def _versioned(name: str) -> dict[str, Any]:
@@ -103,41 +144,77 @@ def _versioned(name: str) -> dict[str, Any]:
     return data  # type: ignore[no-any-return]
 
 
+def _mapping(data: dict[str, Any], key: str, file: str, *, empty_ok: bool = False) -> dict[Any, Any]:
+    value = data.get(key)
+    if value is None and empty_ok:
+        return {}
+    require(isinstance(value, dict) and (empty_ok or bool(value)), file, key, "must be a non-empty mapping")
+    assert isinstance(value, dict)
+    return value
+
+
 def _words(value: Any, file: str, entry: object, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
-    require(isinstance(value, list) and all(isinstance(v, str) and v for v in value), file, entry,
-            f"{key} must be a list of phrases")
+    require(
+        isinstance(value, list) and all(isinstance(v, str) and v for v in value),
+        file,
+        entry,
+        f"{key} must be a list of phrases",
+    )
     return tuple(fold_key(v) for v in value)
 
 
 def _load_triggers() -> list[tuple[str, TriggerEntry]]:
     data = _versioned(TRIGGERS_FILE)
-    frames = data.get("frames")
-    require(isinstance(frames, dict) and bool(frames), TRIGGERS_FILE, "frames", "must be a mapping")
+    frames = _mapping(data, "frames", TRIGGERS_FILE)
     out: list[tuple[str, TriggerEntry]] = []
     for frame, spec in frames.items():
         require(frame in FRAMES, TRIGGERS_FILE, frame, f"unknown frame (known: {', '.join(FRAMES)})")
-        require(isinstance(spec, dict) and isinstance(spec.get("phrases"), list), TRIGGERS_FILE, frame,
-                "needs a list of phrases")
+        require(
+            isinstance(spec, dict) and isinstance(spec.get("phrases"), list),
+            TRIGGERS_FILE,
+            frame,
+            "needs a list of phrases",
+        )
         default_weight = spec.get("weight", 0.7)
-        for item in spec["phrases"]:
-            if isinstance(item, str):
-                item = {"phrase": item}
-            require(isinstance(item, dict) and isinstance(item.get("phrase"), str), TRIGGERS_FILE, item,
-                    f"{frame}: an entry is a phrase or a mapping with 'phrase'")
-            unknown = set(item) - {"phrase", "weight", "requires", "forbids", "lower_only", "prefix", "object",
-                                   "followed_by"}
-            require("*" not in item["phrase"].rstrip("*"), TRIGGERS_FILE, item, "'*' is only allowed at the end")
+        for raw in spec["phrases"]:
+            item = {"phrase": raw} if isinstance(raw, str) else raw
+            require(
+                isinstance(item, dict) and isinstance(item.get("phrase"), str),
+                TRIGGERS_FILE,
+                item,
+                f"{frame}: an entry is a phrase or a mapping with 'phrase'",
+            )
+            unknown = set(item) - {
+                "phrase",
+                "weight",
+                "requires",
+                "forbids",
+                "lower_only",
+                "prefix",
+                "object",
+                "followed_by",
+            }
+            require(
+                "*" not in item["phrase"].rstrip("*"), TRIGGERS_FILE, item, "'*' is only allowed at the end"
+            )
             require(not unknown, TRIGGERS_FILE, item, f"unknown keys {sorted(unknown)}")
             weight = item.get("weight", default_weight)
-            require(isinstance(weight, int | float) and 0 < weight <= 1, TRIGGERS_FILE, item,
-                    "weight must be in (0, 1]")
+            require(
+                isinstance(weight, int | float) and 0 < weight <= 1,
+                TRIGGERS_FILE,
+                item,
+                "weight must be in (0, 1]",
+            )
             entry = TriggerEntry(
-                frame=frame, weight=float(weight), phrase=item["phrase"],
+                frame=frame,
+                weight=float(weight),
+                phrase=item["phrase"],
                 requires=_words(item.get("requires"), TRIGGERS_FILE, item, "requires"),
                 forbids=_words(item.get("forbids"), TRIGGERS_FILE, item, "forbids"),
-                lower_only=bool(item.get("lower_only", False)), prefix=bool(item.get("prefix", False)),
+                lower_only=bool(item.get("lower_only", False)),
+                prefix=bool(item.get("prefix", False)),
                 object=bool(item.get("object", False)),
                 followed_by=_words(item.get("followed_by"), TRIGGERS_FILE, item, "followed_by"),
             )
@@ -147,15 +224,18 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
 
 def _load_cues() -> list[tuple[str, CueEntry]]:
     data = _versioned(MODALITY_FILE)
-    cues = data.get("cues")
-    require(isinstance(cues, dict), MODALITY_FILE, "cues", "must be a mapping")
+    cues = _mapping(data, "cues", MODALITY_FILE)
     out: list[tuple[str, CueEntry]] = []
     for modality, items in cues.items():
         require(modality in MODALITIES, MODALITY_FILE, modality, f"unknown modality (known: {MODALITIES})")
         require(isinstance(items, list), MODALITY_FILE, modality, "must be a list of cues")
         for item in items:
-            require(isinstance(item, dict) and isinstance(item.get("phrase"), str), MODALITY_FILE, item,
-                    "a cue is a mapping with 'phrase'")
+            require(
+                isinstance(item, dict) and isinstance(item.get("phrase"), str),
+                MODALITY_FILE,
+                item,
+                "a cue is a mapping with 'phrase'",
+            )
             scope = item.get("scope", "next")
             require(scope in SCOPES, MODALITY_FILE, item, f"scope must be one of {SCOPES}")
             words = item.get("words", 4)
@@ -164,9 +244,21 @@ def _load_cues() -> list[tuple[str, CueEntry]]:
             after = frozenset(_words(item.get("after_frames"), MODALITY_FILE, item, "after_frames"))
             for frame in keeps | after:
                 require(frame in FRAMES, MODALITY_FILE, item, f"unknown frame {frame!r}")
-            out.append((item["phrase"], CueEntry(modality, item["phrase"], scope, words,
-                                                 bool(item.get("lower_only", False)),
-                                                 bool(item.get("not_hyphenated", False)), keeps, after)))
+            out.append(
+                (
+                    item["phrase"],
+                    CueEntry(
+                        modality,
+                        item["phrase"],
+                        scope,
+                        words,
+                        bool(item.get("lower_only", False)),
+                        bool(item.get("not_hyphenated", False)),
+                        keeps,
+                        after,
+                    ),
+                )
+            )
     return out
 
 
@@ -174,17 +266,17 @@ def _load_casualties() -> tuple[list[tuple[str, NumberWord]], frozenset[str], di
     data = _versioned(CASUALTIES_FILE)
     out: list[tuple[str, NumberWord]] = []
     for section, role in (("numbers", "number"), ("multipliers", "multiplier"), ("vague", "vague")):
-        table = data.get(section)
-        require(isinstance(table, dict) and bool(table), CASUALTIES_FILE, section, "must be a mapping")
+        table = _mapping(data, section, CASUALTIES_FILE)
         for word, value in table.items():
-            require(isinstance(value, int) and value >= 0, CASUALTIES_FILE, word, f"{section}: value must be >= 0")
+            require(
+                isinstance(value, int) and value >= 0, CASUALTIES_FILE, word, f"{section}: value must be >= 0"
+            )
             out.append((str(word), NumberWord(role, value)))
-    qualifiers = data.get("qualifiers") or {}
+    qualifiers = _mapping(data, "qualifiers", CASUALTIES_FILE, empty_ok=True)
     for word, reading in qualifiers.items():
         require(reading in ("low", "approximate"), CASUALTIES_FILE, word, "qualifier is low or approximate")
         out.append((word, NumberWord("qualifier", 0, reading)))
-    kinds = data.get("kinds")
-    require(isinstance(kinds, dict), CASUALTIES_FILE, "kinds", "must be a mapping")
+    kinds = _mapping(data, "kinds", CASUALTIES_FILE)
     for kind, spec in kinds.items():
         require(kind in CASUALTY_KINDS, CASUALTIES_FILE, kind, f"unknown kind (known: {CASUALTY_KINDS})")
         for side in ("after", "before"):
@@ -193,7 +285,11 @@ def _load_casualties() -> tuple[list[tuple[str, NumberWord]], frozenset[str], di
     for section in ("none", "cumulative"):
         for word in _words(data.get(section), CASUALTIES_FILE, section, section):
             out.append((word, NumberWord(section)))
-    singular = frozenset(_words(data.get("singular_people"), CASUALTIES_FILE, "singular_people", "singular_people"))
+    singular = frozenset(
+        _words(data.get("singular_people"), CASUALTIES_FILE, "singular_people", "singular_people")
+    )
     pronouns = data.get("pronouns") or {}
-    require(all(isinstance(v, int) for v in pronouns.values()), CASUALTIES_FILE, "pronouns", "values are ints")
+    require(
+        all(isinstance(v, int) for v in pronouns.values()), CASUALTIES_FILE, "pronouns", "values are ints"
+    )
     return out, singular, {str(k): int(v) for k, v in pronouns.items()}

@@ -16,9 +16,32 @@ from .modality import ASSERTED, modality_of
 # Which trigger of a sentence gets its roles attached first: the frames highest in ACLED's
 # hierarchy, then the more specific ones.
 FRAME_ORDER = (
-    "chemical", "regain", "capture", "clash", "suicide", "airstrike", "shelling", "ied", "grenade",
-    "protest", "riot", "mob", "sexual", "kill", "attack", "injure", "abduct", "agreement", "arrest",
-    "disrupt", "base", "loot", "withdraw", "change", "intervene", "other",
+    "chemical",
+    "regain",
+    "capture",
+    "clash",
+    "suicide",
+    "airstrike",
+    "shelling",
+    "ied",
+    "grenade",
+    "protest",
+    "riot",
+    "mob",
+    "sexual",
+    "kill",
+    "attack",
+    "injure",
+    "abduct",
+    "agreement",
+    "arrest",
+    "disrupt",
+    "base",
+    "loot",
+    "withdraw",
+    "change",
+    "intervene",
+    "other",
 )
 _ORDER = {f: i for i, f in enumerate(FRAME_ORDER)}
 
@@ -44,9 +67,17 @@ class Mention:
         return dict(self.frames)
 
 
-def build_mentions(text: str, folded: str, sentences: list[tuple[int, int]], zones: list[str],
-                   triggers: list[Span], cues: list[Span], numbers: list[Span],
-                   actors: list[Span]) -> list[Mention]:
+def build_mentions(
+    text: str,
+    folded: str,
+    sentences: list[tuple[int, int]],
+    zones: list[str],
+    *,
+    triggers: list[Span],
+    cues: list[Span],
+    numbers: list[Span],
+    actors: list[Span],
+) -> list[Mention]:
     """Group the layers by sentence and keep the sentences that assert an event."""
     out: list[Mention] = []
     ti = ci = ni = ai = 0
@@ -73,18 +104,32 @@ def build_mentions(text: str, folded: str, sentences: list[tuple[int, int]], zon
         frames: dict[str, float] = {}
         for trig in asserted:
             frames[trig.label] = max(frames.get(trig.label, 0.0), trig.score)
-        main_i = min(range(len(asserted)), key=lambda i: (_ORDER.get(asserted[i].label, 99), -asserted[i].score,
-                                                          asserted[i].start))
+        main_i = min(
+            range(len(asserted)),
+            key=lambda i: (_ORDER.get(asserted[i].label, 99), -asserted[i].score, asserted[i].start),
+        )
         main = asserted[main_i]
         roles = tuple(attach(text, folded, (s_start, s_end), t, s_actors) for t in asserted)
-        kept_numbers = tuple(n for n in s_nums if n.label != "cumulative"
-                             and not _inside_topic(n, s_trig, s_cues, folded, (s_start, s_end)))
-        out.append(Mention(
-            sentence=(s_start, s_end), zone=zones[si], frames=tuple(frames.items()),
-            context=frozenset(t.label for t, _, _ in dropped), triggers=tuple(asserted),
-            dropped=tuple(dropped), main=main, roles=roles[main_i], trigger_roles=roles,
-            numbers=kept_numbers, actors=tuple(s_actors),
-        ))
+        kept_numbers = tuple(
+            n
+            for n in s_nums
+            if n.label != "cumulative" and not _inside_topic(n, s_trig, s_cues, folded, (s_start, s_end))
+        )
+        out.append(
+            Mention(
+                sentence=(s_start, s_end),
+                zone=zones[si],
+                frames=tuple(frames.items()),
+                context=frozenset(t.label for t, _, _ in dropped),
+                triggers=tuple(asserted),
+                dropped=tuple(dropped),
+                main=main,
+                roles=roles[main_i],
+                trigger_roles=roles,
+                numbers=kept_numbers,
+                actors=tuple(s_actors),
+            )
+        )
     return out
 
 
@@ -98,10 +143,12 @@ def _take(spans: list[Span], i: int, start: int, end: int) -> tuple[list[Span], 
     return spans[i:j], j
 
 
-def _inside_topic(number: Span, triggers: list[Span], cues: list[Span], folded: str,
-                  sentence: tuple[int, int]) -> bool:
+def _inside_topic(
+    number: Span, triggers: list[Span], cues: list[Span], folded: str, sentence: tuple[int, int]
+) -> bool:
     """A figure governed by a topic/separate/background cue belongs to another event."""
     probe = Span(number.start, number.end, "number", "kill", "", None)
-    modality, _ = modality_of(probe, [c for c in cues if c.label in ("topic", "separate", "background")],
-                              triggers, folded, sentence)
+    modality, _ = modality_of(
+        probe, [c for c in cues if c.label in ("topic", "separate", "background")], triggers, folded, sentence
+    )
     return modality != ASSERTED

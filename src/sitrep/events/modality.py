@@ -33,8 +33,9 @@ def find_cues(text: str, folded: str, lexicon: EventLexicon) -> list[Span]:
     ]
 
 
-def modality_of(trigger: Span, cues: list[Span], triggers: list[Span], folded: str,
-                sentence: tuple[int, int]) -> tuple[str, Span | None]:
+def modality_of(
+    trigger: Span, cues: list[Span], triggers: list[Span], folded: str, sentence: tuple[int, int]
+) -> tuple[str, Span | None]:
     """The modality of ``trigger`` given the cues and triggers of its sentence."""
     best: tuple[str, Span | None] = (ASSERTED, None)
     for cue in cues:

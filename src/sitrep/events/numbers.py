@@ -60,7 +60,11 @@ def _tokens(text: str, folded: str, lexicon: EventLexicon, start: int, end: int)
 
 def _not_a_count(folded: str, start: int, end: int, lexicon: EventLexicon) -> bool:
     """A number that measures something else ("5 km", "35-year-old") or is part of a date."""
-    nxt = _WORD.match(folded, end + 1) if end + 1 < len(folded) and folded[end] in " /" else _WORD.match(folded, end)
+    nxt = (
+        _WORD.match(folded, end + 1)
+        if end + 1 < len(folded) and folded[end] in " /"
+        else _WORD.match(folded, end)
+    )
     if nxt is not None and (nxt.group() in lexicon.not_counts or nxt.group() in lexicon.months):
         return True
     before = folded[max(0, start - 12) : start].split()
@@ -96,18 +100,21 @@ def _counts(text: str, folded: str, toks: list[Hit[NumberWord]], lexicon: EventL
             mult, more = _role(nxt, "multiplier"), _role(nxt, "number")
             if mult is not None:
                 value = max(value, 1) * mult.value
-            elif more is not None and value >= 20 and value % 10 == 0 and more.value < 10 and tok.key.isalpha():
+            elif (
+                more is not None and value >= 20 and value % 10 == 0 and more.value < 10 and tok.key.isalpha()
+            ):
                 value += more.value  # "twenty five"
             else:
                 break
             end = nxt.end
             j += 1
-        if num.role == "number" and tok.key in ("a", "an", "one", "single") and not _singular_follows(
-            folded, end, lexicon
+        if (
+            num.role == "number"
+            and tok.key in ("a", "an", "single")
+            and not _singular_follows(folded, end, lexicon)
         ):
-            if tok.key != "one":
-                i = j
-                continue
+            i = j
+            continue
         low = high = value
         if j < len(toks) and (other := _role(toks[j], "number")) is not None:
             gap = text[end : toks[j].start]
@@ -127,15 +134,20 @@ def _between_before(folded: str, start: int) -> bool:
 
 def _singular_follows(folded: str, end: int, lexicon: EventLexicon) -> bool:
     """Whether a singular person noun follows within three words ("a young man", "an elderly woman")."""
-    words = [w for w in _WORD.findall(folded, end, min(len(folded), end + 50))[:6]
-             if not w.isdigit() and w not in lexicon.not_counts]
+    words = [
+        w
+        for w in _WORD.findall(folded, end, min(len(folded), end + 50))[:6]
+        if not w.isdigit() and w not in lexicon.not_counts
+    ]
     for n in range(min(len(words), 3)):
         if words[n] in lexicon.singular or " ".join(words[n : n + 2]) in lexicon.singular:
             return True
     return False
 
 
-def find_numbers(text: str, folded: str, sentences: list[tuple[int, int]], lexicon: EventLexicon) -> list[Span]:
+def find_numbers(
+    text: str, folded: str, sentences: list[tuple[int, int]], lexicon: EventLexicon
+) -> list[Span]:
     """Casualty figures in ``text`` as spans of the ``number`` layer (value: :class:`Quantity`)."""
     spans: list[Span] = []
     for s_start, s_end in sentences:
@@ -145,8 +157,9 @@ def find_numbers(text: str, folded: str, sentences: list[tuple[int, int]], lexic
         kinds = [t for t in toks if _role(t, "kind_after") or _role(t, "kind_before")]
         for tok in toks:
             if _role(tok, "none"):
-                spans.append(Span(tok.start, tok.end, LAYER_NUMBER, "killed", "number.none",
-                                  Quantity("killed", 0)))
+                spans.append(
+                    Span(tok.start, tok.end, LAYER_NUMBER, "killed", "number.none", Quantity("killed", 0))
+                )
         if not kinds:
             continue
         cumulative = [t for t in toks if _role(t, "cumulative")]
@@ -168,7 +181,9 @@ def find_numbers(text: str, folded: str, sentences: list[tuple[int, int]], lexic
     return spans
 
 
-def _pronoun_counts(folded: str, kinds: list[Hit[NumberWord]], lexicon: EventLexicon, limit: int) -> list[_Count]:
+def _pronoun_counts(
+    folded: str, kinds: list[Hit[NumberWord]], lexicon: EventLexicon, limit: int
+) -> list[_Count]:
     out = []
     for hit in kinds:
         if not _role(hit, "kind_before"):
@@ -180,8 +195,9 @@ def _pronoun_counts(folded: str, kinds: list[Hit[NumberWord]], lexicon: EventLex
     return out
 
 
-def _link(text: str, count: _Count, counts: list[_Count],
-          kinds: list[Hit[NumberWord]]) -> tuple[str, Hit[NumberWord]] | None:
+def _link(
+    text: str, count: _Count, counts: list[_Count], kinds: list[Hit[NumberWord]]
+) -> tuple[str, Hit[NumberWord]] | None:
     """The casualty kind tied to a count: the nearer of a kind word just before it ("killing 12")
     and the next kind word after it ("12 people were killed"); ties go to the word before."""
     before: tuple[str, Hit[NumberWord]] | None = None
@@ -191,8 +207,11 @@ def _link(text: str, count: _Count, counts: list[_Count],
         if kb is None or hit.end > count.start:
             continue
         gap = _words_between(text, hit.end, count.start)
-        if gap <= _MAX_BEFORE_WORDS and not _BEFORE_BREAK.search(text, hit.end, count.start) \
-                and not any(hit.end <= c.start < count.start for c in counts):
+        if (
+            gap <= _MAX_BEFORE_WORDS
+            and not _BEFORE_BREAK.search(text, hit.end, count.start)
+            and not any(hit.end <= c.start < count.start for c in counts)
+        ):
             before, before_gap = (kb.label, hit), gap
     for hit in kinds:
         ka = _role(hit, "kind_after")

@@ -47,7 +47,17 @@ class EventStage:
         doc.add(LAYER_NUMBER, numbers)
         doc.add(LAYER_TRIGGER, triggers)
         doc.add(LAYER_MODALITY, cues)
-        mentions = build_mentions(text, folded, sentences, zones, doc.layer(LAYER_TRIGGER),
-                                  doc.layer(LAYER_MODALITY), doc.layer(LAYER_NUMBER), doc.layer(LAYER_ACTOR))
-        doc.add(LAYER_EVENT, [Span(m.sentence[0], m.sentence[1], LAYER_EVENT, m.main.label, m.main.rule, m)
-                              for m in mentions])
+        mentions = build_mentions(
+            text,
+            folded,
+            sentences,
+            zones,
+            triggers=doc.layer(LAYER_TRIGGER),
+            cues=doc.layer(LAYER_MODALITY),
+            numbers=doc.layer(LAYER_NUMBER),
+            actors=doc.layer(LAYER_ACTOR),
+        )
+        doc.add(
+            LAYER_EVENT,
+            [Span(m.sentence[0], m.sentence[1], LAYER_EVENT, m.main.label, m.main.rule, m) for m in mentions],
+        )

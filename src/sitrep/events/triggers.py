@@ -33,7 +33,9 @@ def sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
     return -1
 
 
-def find_triggers(text: str, folded: str, sentences: list[tuple[int, int]], lexicon: EventLexicon) -> list[Span]:
+def find_triggers(
+    text: str, folded: str, sentences: list[tuple[int, int]], lexicon: EventLexicon
+) -> list[Span]:
     hits = lexicon.triggers.find(folded)
     if not hits:
         return []
@@ -47,19 +49,29 @@ def find_triggers(text: str, folded: str, sentences: list[tuple[int, int]], lexi
         words = context.get(si, set())
         best: dict[str, TriggerEntry] = {}
         for entry in hit.values:
-            if not _allowed(entry, text, folded, hit.start, hit.end, s_start, words):
+            if not _allowed(entry, text, folded, span=(hit.start, hit.end), s_start=s_start, words=words):
                 continue
             if entry.frame not in best or entry.weight > best[entry.frame].weight:
                 best[entry.frame] = entry
         for frame, entry in best.items():
-            spans.append(Span(hit.start, hit.end, LAYER_TRIGGER, frame, f"trigger.{frame}",
-                              Trigger(frame, entry.weight, entry.phrase, entry.object, entry.prefix),
-                              entry.weight))
+            spans.append(
+                Span(
+                    hit.start,
+                    hit.end,
+                    LAYER_TRIGGER,
+                    frame,
+                    f"trigger.{frame}",
+                    Trigger(frame, entry.weight, entry.phrase, entry.object, entry.prefix),
+                    entry.weight,
+                )
+            )
     return spans
 
 
-def _allowed(entry: TriggerEntry, text: str, folded: str, start: int, end: int, s_start: int,
-             words: set[str]) -> bool:
+def _allowed(
+    entry: TriggerEntry, text: str, folded: str, *, span: tuple[int, int], s_start: int, words: set[str]
+) -> bool:
+    start, end = span
     if entry.lower_only and not text[start:end].islower():
         return False
     if entry.prefix and folded[s_start:start].strip(" \"'*-[") != "":
