@@ -122,8 +122,9 @@ class DateRules(ResolverBase):
         if not 1 <= q <= (4 if unit == "quarter" else 2):
             return None
         year = self.year(a.g.get("y1") or a.g.get("y2") or a.g.get("y3"))
-        if year is None and "rel" in a.g:
-            year = self.anchor.year + self.lex.direction[a.g["rel"]]
+        relative = a.g.get("rel") or " ".join(a.g.get("rel2", "").split())
+        if year is None and relative in self.lex.direction:  # "last year's", "of next year"
+            year = self.anchor.year + self.lex.direction[relative]
         if year is None:
             quarter = q if unit == "quarter" else 2 * q - 1
             year = year_for_quarter(self.anchor, quarter, self.tense(a))

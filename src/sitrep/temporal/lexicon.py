@@ -27,6 +27,8 @@ SEASON_CODES = frozenset({"SP", "SU", "FA", "WI"})
 PART_CODES = frozenset({"MO", "AF", "EV", "NI", "DT"})
 REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 UNIT_CODES = frozenset({"S", "M", "H", "D", "W", "Q", "Y"})
+# TimeML mods, plus H1/H2 (a half of the year) and W1..W4/WL/WK (a week of a month / of a day)
+POSITION_MODS = frozenset({"START", "MID", "END", "H1", "H2", "W1", "W2", "W3", "W4", "WL", "WK"})
 QUALIFIER_ROLES = frozenset({"latest", "current", "previous", "year_before", "topic", "none"})
 STEP_UNITS = frozenset({"day", "week", "month", "quarter", "year", "focus"})
 
@@ -267,7 +269,10 @@ def _expressions(lex: dict[str, Any]) -> None:
     for word, step in direction.items():
         require(step in (-1, 0, 1), name, word, "direction must be -1, 0 or 1")
     lex["direction"] = direction
-    lex["position"] = _section(name, data, "position")
+    position = _section(name, data, "position")
+    for phrase, mod in position.items():
+        require(mod in POSITION_MODS, name, phrase, f"must be one of {sorted(POSITION_MODS)}")
+    lex["position"] = position
     lex["approximators"] = _section(name, data, "approximators")
     anaphora = {}
     for phrase, entry in _section(name, data, "anaphora").items():

@@ -164,7 +164,8 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         "quarter",
         r"(?:(?:the|its|a|an)\s+)?(?:(?P<y1><<YEAR>>)(?:'s)?\s+|(?P<rel>last|next|this)\s+year'?s\s+)?"
         r"(?:(?P<q1><<QUAL>>)[\s-]+)*(?P<ord><<ORDQ>>)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
-        r"(?![a-z])(?:\s+(?:of|in)\s+(?:fiscal\s+|the\s+year\s+)?(?P<y2><<YEAR>>))?"
+        r"(?![a-z])(?:\s+(?:of|in)\s+(?:(?:fiscal\s+|the\s+year\s+)?(?P<y2><<YEAR>>)"
+        r"|(?P<rel2>the|this|next|last|the\s+current)\s+(?:fiscal\s+)?year(?![a-z'])))?"
         r"|q(?P<qn>[1-4])(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y3><<YEAR>>))?(?![a-z0-9])",
     ),
     (
@@ -213,8 +214,8 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("anaphor", r"(?P<w><<ANAPHOR>>)"),
     (
         "podrel",
-        r"(?P<dir>this|last|the|tomorrow|yesterday|early|late|mid)\s*-?\s*(?P<pod><<POD>>)"
-        r"|(?P<over>overnight)(?![a-z])",
+        r"(?P<dir>this|last|the|tomorrow|yesterday|early|late|mid)\s*-?\s*(?P<pod><<POD>>)(?!\s+of\s)"
+        r"|(?P<over>overnight)(?![a-z])|(?P<bare>dawn|daybreak|dusk|nightfall)(?![a-z])",
     ),
     (
         "decade",
@@ -268,7 +269,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
 
 PREFIX = (
     r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<pos>(?:the\s+)?<<POSITION>>)\s*-?\s*)?"
-    r"(?:(?P<podof>the\s+(?P<pod><<POD>>)\s+of)\s+)?\Z"
+    r"\Z"
 )
 
 
@@ -291,7 +292,21 @@ STARTS: dict[str, tuple[str, ...]] = {
     "weekday": ("the", "<<DIR>>", "<<WEEKDAY>>", "<<WEEKDAYS>>"),
     "deictic": ("<<DEICTIC>>",),
     "anaphor": ("<<ANAPHOR>>",),
-    "podrel": ("this", "last", "the", "tomorrow", "yesterday", "early", "late", "mid", "overnight"),
+    "podrel": (
+        "this",
+        "last",
+        "the",
+        "tomorrow",
+        "yesterday",
+        "early",
+        "late",
+        "mid",
+        "overnight",
+        "dawn",
+        "daybreak",
+        "dusk",
+        "nightfall",
+    ),
     "decade": ("the", "#", "'", "<<DECADEWORD>>"),
     "century": ("the", "#", "<<DAYORD>>"),
     "year": ("fiscal", "fy", "calendar", "the", "year", "#", "<<SPELLEDYEAR>>"),
@@ -419,7 +434,7 @@ def grammar() -> Grammar:
         automaton,
         _vocabulary(lex, families.values()),
         prefix,
-        frozenset(p.split()[-1] for p in (*lex.approximators, *lex.position)) | {"of"},
+        frozenset(p.split()[-1] for p in (*lex.approximators, *lex.position)),
         pod_suffix,
         glue,
     )

@@ -158,10 +158,7 @@ def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> N
     if (fam in _POSITIONABLE or fam in _APPROXIMABLE) and before and before[-1].rstrip("-") in gm.prefix_ends:
         m = gm.prefix.search(folded, max(floor, atom.start - 40), atom.start)
         if m and m.start() < atom.start:
-            approx, pos, podof = m.group("approx"), m.group("pos"), m.group("podof")
-            if podof and fam in _DAYISH:
-                atom.pod = m.group("pod")
-                atom.start = m.start("podof")
+            approx, pos = m.group("approx"), m.group("pos")
             if pos and fam not in _POSITIONABLE:
                 pos = None
             if approx and (fam not in _APPROXIMABLE or folded.startswith("the ", atom.start)):
@@ -180,7 +177,8 @@ def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> N
 
 
 def _glue_clocks(gm: Grammar, folded: str, atoms: list[Atom]) -> list[Atom]:
-    """Attach a clock time to an adjacent day: "10 p.m. Wednesday", "Monday at noon"."""
+    """Attach a clock time or a part of the day to an adjacent day: "10 p.m. Wednesday", "Monday
+    at noon", "dawn on Tuesday"."""
     out: list[Atom] = []
     for atom in atoms:
         prev = out[-1] if out else None
@@ -191,6 +189,10 @@ def _glue_clocks(gm: Grammar, folded: str, atoms: list[Atom]) -> list[Atom]:
                 continue
             if atom.family == "clock" and prev.family in _DAYISH and prev.clock is None and not prev.pod:
                 prev.clock, prev.end = atom, atom.end
+                continue
+            if prev.family == "podrel" and "bare" in prev.g and atom.family in _DAYISH and not atom.pod:
+                atom.pod, atom.start = prev.g["bare"], prev.start  # "dawn on Tuesday"
+                out[-1] = atom
                 continue
         out.append(atom)
     return out

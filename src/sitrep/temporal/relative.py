@@ -145,8 +145,8 @@ class RelativeRules(ResolverBase):
         if "over" in a.g:
             day = self.anchor - timedelta(days=1)
             return Timex("TIME", f"{day.isoformat()}TNI", day, day, "day")
-        code = self.lex.parts_of_day[a.g["pod"]].code
-        word = a.g["dir"]
+        code = self.lex.parts_of_day[a.g.get("pod") or a.g["bare"]].code
+        word = a.g.get("dir", "the")
         offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)
         day = self.focus_day("day") if word in ("the", "early", "late", "mid") else self.anchor
         day = day + timedelta(days=offset)

@@ -11,7 +11,7 @@ TimeML annotation practice. Underspecified ones take the tense of their clause i
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..models import Timex
 from . import calendar as cal
@@ -54,6 +54,17 @@ def _unanchored(atom: Atom) -> Timex:
     return Timex("DATE", "XXXX-XX-XX", anchored=False)
 
 
+def _week_within(timex: Timex, mod: str) -> Timex:
+    """ "the first week of March" (W1..W4, WL: last) or "the week of March 6" (WK) as a week."""
+    assert timex.first is not None and timex.last is not None
+    if mod == "WK":
+        return cal.period("week", timex.first) if timex.granularity == "day" else timex
+    if timex.granularity != "month":
+        return timex
+    day = timex.last if mod == "WL" else timex.first + timedelta(weeks=int(mod[1:]) - 1)
+    return cal.period("week", day)
+
+
 class Resolver(DateRules, RelativeRules, AmountRules):
     """Turns atoms into Timex values, in document order (the focus moves along the text)."""
 
@@ -88,6 +99,8 @@ class Resolver(DateRules, RelativeRules, AmountRules):
             if mod in ("H1", "H2") and timex.granularity == "year":
                 half = cal.period("half", date(timex.first.year, 1 if mod == "H1" else 7, 1))
                 timex = half
+            elif mod and mod.startswith("W"):
+                timex = _week_within(timex, mod)
             elif mod:
                 timex = replace(timex, mod=mod)
         if atom.approx:
