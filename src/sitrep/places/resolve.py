@@ -72,32 +72,39 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.g = gazetteer
         self._demonyms: dict[str, int | None] = {}
+        # (name, admin words, in brackets) -> (candidates, [(base score, entry, country, admin1)], best first)
+        self._bases: dict[tuple[str, tuple[str, ...], bool], tuple[list[Candidate], list[tuple[float, int, int, int]]]] = {}
 
-    def _score(self, m: Mention, c: Candidate, shadowed: bool, ctx: Context | None, k: int,
-               parents: tuple[int, ...]) -> float:
-        entry, tier, alt = c
+    def _base(self, m: Mention) -> list[tuple[float, int, int, int]]:
+        """(score without context, entry, country, admin1) of each candidate; computed once per mention."""
+        key = (m.text, m.admin, bool(m.extra.get("paren")))
+        found = self._bases.get(key)
+        if found is not None and found[0] is m.candidates:
+            return found[1]
         ix = self.g.index
-        feature = ix.features[ix.feat[entry]]
-        score = float(ix.prior[entry]) - TIER_PENALTY[tier]
-        if alt:
-            score -= ALT_PENALTY_SHADOWED if shadowed else ALT_PENALTY
-            if feature in ADMIN_FEATURES and not m.admin:  # "Shelby" for "Shelby County"
-                score -= ADMIN_SHORT_PENALTY
-        if m.admin:
-            if feature in m.admin:
-                score += 4.0 - m.admin.index(feature) * 0.5
-            elif feature == "city":
-                score -= 1.0
-        if ctx is not None:
-            score += COUNTRY_WEIGHT * ctx.country_share(int(ix.cc[entry]), k)
-            a1 = int(ix.a1[entry]) - 1
-            if a1 >= 0 and ctx.admin1_votes(a1, k) > 0:
-                score += ADMIN1_BONUS
-        if m.extra.get("paren") and not m.admin and feature in CONTAINER_FEATURES:
-            score += PAREN_BONUS
-        if parents:
-            score += max(self._containment(entry, p) for p in parents)
-        return score
+        cands = m.candidates[:MAX_CANDIDATES]
+        shadowed = any(not alt for _, _, alt in cands)
+        out = []
+        for entry, tier, alt in cands:
+            feature = ix.features[ix.feat[entry]]
+            score = float(ix.prior[entry]) - TIER_PENALTY[tier]
+            if alt:
+                score -= ALT_PENALTY_SHADOWED if shadowed else ALT_PENALTY
+                if feature in ADMIN_FEATURES and not m.admin:  # "Shelby" for "Shelby County"
+                    score -= ADMIN_SHORT_PENALTY
+            if m.admin:
+                if feature in m.admin:
+                    score += 4.0 - m.admin.index(feature) * 0.5
+                elif feature == "city":
+                    score -= 1.0
+            elif m.extra.get("paren") and feature in CONTAINER_FEATURES:
+                score += PAREN_BONUS
+            out.append((score, entry, int(ix.cc[entry]), int(ix.a1[entry]) - 1))
+        out.sort(reverse=True)
+        if len(self._bases) > 100_000:
+            self._bases.clear()
+        self._bases[key] = (m.candidates, out)
+        return out
 
     def _containment(self, entry: int, parent: int) -> float:
         """Bonus when the entry lies inside the parent entry (same admin1 / country / nearby town)."""
@@ -122,10 +129,28 @@ class Resolver:
              parents: tuple[int, ...] = ()) -> tuple[int, float] | None:
         if not m.candidates:
             return None
-        cands = m.candidates[:MAX_CANDIDATES]
-        shadowed = any(not alt for _, _, alt in cands)
-        score, entry = max((self._score(m, c, shadowed, ctx, k, parents), c[0]) for c in cands)
-        return self._prefer_town(m, entry), score
+        base = self._base(m)
+        if ctx is None and not parents:
+            score, entry, _, _ = base[0]
+            return self._prefer_town(m, entry), score
+        top_score, entry = -1e9, -1
+        shares: dict[int, float] = {}
+        ceiling = COUNTRY_WEIGHT + ADMIN1_BONUS + (6.0 if parents else 0.0)
+        for score, e, cc, a1 in base:
+            if score + ceiling < top_score:
+                break  # sorted by base score: no later candidate can win
+            if ctx is not None:
+                share = shares.get(cc)
+                if share is None:
+                    share = shares[cc] = COUNTRY_WEIGHT * ctx.country_share(cc, k)
+                score += share
+                if a1 >= 0 and ctx.admin1_votes(a1, k) > 0:
+                    score += ADMIN1_BONUS
+            if parents:
+                score += max(self._containment(e, p) for p in parents)
+            if score > top_score:
+                top_score, entry = score, e
+        return self._prefer_town(m, entry), top_score
 
     def _prefer_town(self, m: Mention, entry: int) -> int:
         """Without an admin word, "Khartoum" or "New York" is the admin unit's main town of that name."""
