@@ -136,3 +136,11 @@ def test_temporal_word_salad_is_safe(words: list[str], dct: date) -> None:
 @given(text=st.text(max_size=200))
 def test_fold_keeps_length(text: str) -> None:
     assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=100)
+@given(text=st.sampled_from(["yesterday", "tomorrow", "next year", "last week", "in 10,000 years", "Friday"]),
+       dct=st.sampled_from([date.min, date.max]))  # fmt: skip
+def test_extreme_anchor_dates_are_safe(text: str, dct: date) -> None:
+    for span in tag(f"It happened {text}.", dct):
+        assert span.start < span.end

@@ -72,13 +72,13 @@ class Resolver(DateRules, RelativeRules, AmountRules):
         handler = getattr(self, "_" + atom.family)
         try:
             timex: Timex | None = handler(atom)
+            if timex is None:
+                return None
+            timex = self._attach(atom, timex)
         except NoAnchor:
             return _unanchored(atom)
-        except (ValueError, cal.CalendarOverflow):
-            return None  # an impossible date such as "February 30"
-        if timex is None:
-            return None
-        timex = self._attach(atom, timex)
+        except (ValueError, OverflowError):
+            return None  # an impossible date: "February 30", a day past year 9999
         if (
             atom.family in _FOCUS_SETTERS
             and timex.type in ("DATE", "TIME")
