@@ -47,7 +47,7 @@ def random_events(n: int, seed: int = 3) -> list[Event]:
             make_event(
                 event_id=f"ev-{i}", event_date=START + timedelta(days=rng.randrange(120)), iso3=iso3,
                 country=country, admin1=rng.choice([*regions, ""]), event_type=event_type,
-                sub_event_type=sub_type, actor1=actor1, actor2=rng.choice(ACTORS + [actor1]),
+                sub_event_type=sub_type, actor1=actor1, actor2=rng.choice([*ACTORS, actor1]),
                 fatalities=rng.choice([0, 0, 1, 3, 12]), confidence=round(rng.random(), 3),
                 latitude=rng.uniform(-10, 50) if located else None,
                 longitude=rng.uniform(-20, 40) if located else None,
