@@ -1,14 +1,17 @@
-"""Recognition patterns: one compiled regex built from the lexicon's words.
+"""Recognition patterns, compiled from the lexicon's words once per process.
 
 The grammar is a list of *families* (explicit dates, clock times, weekdays, relative units,
 durations, sets, ...). Each family is a regex template whose ``<<MACRO>>`` placeholders expand
-to alternations of lexicon words; its named groups are prefixed with the family name so all
-families fit in one master pattern, tried in the order listed (longer, more specific families
-first). The master pattern runs over an ASCII-lower-cased copy of the text (same length, same
-offsets), so no case-insensitive matching is needed at run time.
+to alternations of lexicon words, compiled on its own. :data:`STARTS` says which words a
+family's matches can begin with; :class:`Grammar` maps each such word to the families to try, in
+priority order (longer, more specific families first). Patterns run over an ASCII-lower-cased
+copy of the text (:func:`fold`: same length, same offsets), so no case-insensitive matching is
+needed at run time.
 
-Besides the master pattern, :class:`Grammar` holds small anchored patterns used around a match:
-what may precede it (position words, approximators) and follow it (a part of the day).
+:class:`Grammar` also holds the trigger words (one Aho-Corasick automaton: every expression
+contains a trigger or a date-like number), the vocabulary of words that can occur inside an
+expression, and small patterns used around a match: what may precede it (position words,
+approximators) and follow it (a part of the day).
 """
 
 from __future__ import annotations

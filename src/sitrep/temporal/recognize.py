@@ -1,11 +1,14 @@
-"""Recognition: find temporal expressions (atoms) with the master pattern, then grow and glue them.
+"""Recognition: find temporal expressions (atoms), then grow and glue them.
 
-1. The master pattern (:mod:`.patterns`) runs once over the folded text.
+1. Trigger words (months, units, "yesterday"...) and date-like numbers are found in one pass
+   (:func:`_trigger_spans`); for each, the few words before it that can belong to an expression
+   are tried as starts, farthest first, with only the families that can begin with that word.
 2. Each match is checked against the original text where case matters ("May" the month, not the
    modal) and against a few blockers ("1990 people" is a count, "a second attack" no duration).
 3. Position words and approximators before it join its extent ("the end of 1990", "about two
    years"); a part of the day after a day joins it ("Friday night").
-4. A clock time next to a day is glued onto the day ("9 a.m. Tuesday", "Monday at noon").
+4. A clock time or a bare part of the day next to a day is glued onto the day ("9 a.m.
+   Tuesday", "Monday at noon", "dawn on Tuesday").
 """
 
 from __future__ import annotations
