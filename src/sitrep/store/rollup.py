@@ -23,8 +23,9 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import Column, Connection, Date, Index, Integer, String, Table, Text, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import postgresql
 
+from ..errors import StoreError
 from . import schema
 
 GRAIN_DAY = "D"
@@ -111,27 +112,33 @@ def rollup_counts(rows: Iterable[Mapping[str, Any]]) -> tuple[dict[Key, list[int
     return rollup, facets
 
 
-def _upsert_sum(conn: Connection, table: Table, key: Sequence[str], rows: list[dict[str, Any]]) -> None:
-    """Insert rows, or add their counters to the rows already there with the same key."""
+def _upsert_sum(conn: Connection, table: Table, key: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """Insert rows (key values, then counters, in column order), or add their counters to the
+    counters of the row already there with the same key."""
     if not rows:
         return
-    counters = [c.name for c in table.columns if c.name not in key]
+    names = [c.name for c in table.columns]
+    counters = names[len(key) :]
     dialect = conn.dialect.name
-    if dialect in ("sqlite", "postgresql"):
-        insert = (sqlite if dialect == "sqlite" else postgresql).insert(table)
-        stmt = insert.on_conflict_do_update(
-            index_elements=list(key), set_={c: table.c[c] + insert.excluded[c] for c in counters}
-        )
-        conn.execute(stmt, rows)
+    if dialect == "sqlite":  # straight to the driver: several times faster for many small rows
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
+            + ", ".join(f"{c} = {c} + excluded.{c}" for c in counters)
+        )  # identifiers from the table definition; every value is a bound parameter
+        conn.exec_driver_sql(sql, [tuple(_sqlite_value(v) for v in row) for row in rows])
         return
-    for row in rows:  # other dialects: read, then update or insert
-        where = [table.c[k] == row[k] for k in key]
-        found = conn.execute(select(*(table.c[c] for c in counters)).where(*where)).first()
-        if found is None:
-            conn.execute(table.insert().values(**row))
-        else:
-            add = {c: found[i] + row[c] for i, c in enumerate(counters)}
-            conn.execute(table.update().where(*where).values(**add))
+    if dialect != "postgresql":
+        raise StoreError(f"sitrep stores run on SQLite or PostgreSQL, not {dialect}")
+    insert = postgresql.insert(table)
+    stmt = insert.on_conflict_do_update(
+        index_elements=list(key), set_={c: table.c[c] + insert.excluded[c] for c in counters}
+    )
+    conn.execute(stmt, [dict(zip(names, row, strict=True)) for row in rows])
+
+
+def _sqlite_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def add(conn: Connection, event_rows: Sequence[Mapping[str, Any]]) -> None:
@@ -140,19 +147,8 @@ def add(conn: Connection, event_rows: Sequence[Mapping[str, Any]]) -> None:
         return
     rollup, facets = rollup_counts(event_rows)
     # Sorted keys: concurrent writers on PostgreSQL lock rows in the same order (no deadlocks).
-    _upsert_sum(
-        conn,
-        event_rollup,
-        ROLLUP_KEY,
-        [{**dict(zip(ROLLUP_KEY, k, strict=True)), "events": v[0], "fatalities": v[1]}
-         for k, v in sorted(rollup.items())],
-    )  # fmt: skip
-    _upsert_sum(
-        conn,
-        facet_values,
-        FACET_KEY,
-        [{**dict(zip(FACET_KEY, k, strict=True)), "events": n} for k, n in sorted(facets.items())],
-    )
+    _upsert_sum(conn, event_rollup, ROLLUP_KEY, [(*k, *v) for k, v in sorted(rollup.items())])
+    _upsert_sum(conn, facet_values, FACET_KEY, [(*k, n) for k, n in sorted(facets.items())])
 
 
 ROLLUP_SOURCE = ("event_date", "iso3", "country", "admin1", "event_type", "sub_event_type", "actor1",
@@ -161,9 +157,8 @@ ROLLUP_SOURCE = ("event_date", "iso3", "country", "admin1", "event_type", "sub_e
 
 def _event_batches(conn: Connection) -> Iterator[list[dict[str, Any]]]:
     e = schema.events.c
-    rows = conn.execution_options(yield_per=BACKFILL_BATCH).execute(
-        select(*(e[name] for name in ROLLUP_SOURCE))
-    )
+    query = select(*(e[name] for name in ROLLUP_SOURCE)).execution_options(yield_per=BACKFILL_BATCH)
+    rows = conn.execute(query)
     iterator = iter(rows.mappings())
     while batch := [dict(r) for r in islice(iterator, BACKFILL_BATCH)]:
         yield batch

@@ -136,15 +136,18 @@ def index(conn: Connection, docs: Sequence[tuple[str, str]]) -> None:
             [{"event_id": key, "doc": doc} for key, doc in docs],
         )
         return
-    conn.execute(event_search.insert(), [{"event_id": key} for key, _ in docs])
-    if dialect == "sqlite":
-        conn.execute(
-            text(
-                f"INSERT INTO {FTS_TABLE} (rowid, document) "
-                "SELECT docid, :doc FROM event_search WHERE event_id = :event_id"
-            ),
-            [{"event_id": key, "doc": doc} for key, doc in docs],
-        )
+    if dialect != "sqlite":
+        conn.execute(event_search.insert(), [{"event_id": key} for key, _ in docs])
+        return
+    # This transaction already writes (the events), so no other writer can take these docids.
+    last = conn.execute(select(func.max(event_search.c.docid))).scalar_one() or 0
+    numbered = [(last + n, key, doc) for n, (key, doc) in enumerate(docs, start=1)]
+    conn.exec_driver_sql(
+        "INSERT INTO event_search (docid, event_id) VALUES (?, ?)", [(d, k) for d, k, _ in numbered]
+    )
+    conn.exec_driver_sql(
+        f"INSERT INTO {FTS_TABLE} (rowid, document) VALUES (?, ?)", [(d, t) for d, _, t in numbered]
+    )
 
 
 def docs_of(event_rows: Iterable[Mapping[Any, Any]]) -> list[tuple[str, str]]:
@@ -159,7 +162,7 @@ def backfill(conn: Connection, batch_size: int = 5000) -> None:
     """Index every event of the store that is not indexed yet."""
     e = schema.events.c
     missing = select(e.id, e.notes, e.evidence).where(e.id.not_in(select(event_search.c.event_id)))
-    rows = conn.execution_options(yield_per=batch_size).execute(missing).mappings()
+    rows = conn.execute(missing.execution_options(yield_per=batch_size)).mappings()
     docs = docs_of(rows)
     for start in range(0, len(docs), batch_size):
         index(conn, docs[start : start + batch_size])
