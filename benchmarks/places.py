@@ -26,10 +26,28 @@ from sitrep.places import Gazetteer, Geoparser, PlaceStage, locate_event
 from sitrep.places.gazetteer import cache_dir
 
 WORDS_PER_ARTICLE = 600
-PERSONS = ["Ahmed Hassan", "Maria Lopez", "John Carter", "Olena Kovalenko", "Gen. Abdel Fattah",
-           "Prime Minister Ali Said", "Fatima Musa", "Colonel James Okoro", "Sarah Jordan", "Mr Chad"]
-ORGS = ["the Syrian Observatory for Human Rights", "the Rapid Support Forces", "Reuters", "the United Nations",
-        "Kabul University", "the Red Cross", "The Washington Post", "the African Union"]
+PERSONS = [
+    "Ahmed Hassan",
+    "Maria Lopez",
+    "John Carter",
+    "Olena Kovalenko",
+    "Gen. Abdel Fattah",
+    "Prime Minister Ali Said",
+    "Fatima Musa",
+    "Colonel James Okoro",
+    "Sarah Jordan",
+    "Mr Chad",
+]
+ORGS = [
+    "the Syrian Observatory for Human Rights",
+    "the Rapid Support Forces",
+    "Reuters",
+    "the United Nations",
+    "Kabul University",
+    "the Red Cross",
+    "The Washington Post",
+    "the African Union",
+]
 TEMPLATES = [
     "{actor} attacked positions near {place} on Friday, killing {n} people, officials in {place2} said.",
     "Witnesses said shells landed near a crowded market in {place}, {region}, late on Tuesday.",
@@ -54,9 +72,15 @@ def pools(gazetteer: Gazetteer, rng: random.Random) -> dict[str, list[str]]:
             towns.append(name)
         elif ix.feat[entry] == admin1 and name.isascii():
             regions.append(name)
-    return {"place": towns[:400], "place2": towns[400:600], "region": regions[:150] or ["Darfur"],
-            "person": PERSONS, "org": ORGS, "actor": ["Gunmen", "Government forces", "Militants"],
-            "demonym": ["Sudanese", "Russian", "Iraqi", "Malian"]}
+    return {
+        "place": towns[:400],
+        "place2": towns[400:600],
+        "region": regions[:150] or ["Darfur"],
+        "person": PERSONS,
+        "org": ORGS,
+        "actor": ["Gunmen", "Government forces", "Militants"],
+        "demonym": ["Sudanese", "Russian", "Iraqi", "Malian"],
+    }
 
 
 def make_text(rng: random.Random, names: dict[str, list[str]]) -> str:
@@ -77,8 +101,10 @@ def main() -> int:
     t0 = time.perf_counter()
     gazetteer = Gazetteer.default()
     t1 = time.perf_counter()
-    print(f"gazetteer: {len(gazetteer):,} places from {gazetteer.index.path} ({t1 - t0:.3f} s to open; "
-          f"cache dir {cache_dir()})")
+    print(
+        f"gazetteer: {len(gazetteer):,} places from {gazetteer.index.path} ({t1 - t0:.3f} s to open; "
+        f"cache dir {cache_dir()})"
+    )
     rng = random.Random(7)
     if args.dir:
         texts = [p.read_text("utf-8", errors="replace") for p in sorted(Path(args.dir).rglob("*.txt"))]
@@ -100,8 +126,10 @@ def main() -> int:
         c0 = time.process_time()
         spans = sum(len(parser.find(t)) for t in texts)
         best = min(best, time.process_time() - c0)
-    print(f"Geoparser.find: {len(texts):,} articles, {mb:.1f} MB, {spans:,} place spans: "
-          f"{mb / best:.2f} MB/s, {1000 * best / len(texts):.3f} ms/article")
+    print(
+        f"Geoparser.find: {len(texts):,} articles, {mb:.1f} MB, {spans:,} place spans: "
+        f"{mb / best:.2f} MB/s, {1000 * best / len(texts):.3f} ms/article"
+    )
 
     stage = PlaceStage(gazetteer)
     docs = []
@@ -117,10 +145,13 @@ def main() -> int:
     for doc in docs:
         locate_event(doc, 0, min(len(doc.text), 400), gazetteer)
     locate_s = time.process_time() - c0
-    print(f"PlaceStage: {mb / stage_s:.2f} MB/s, {1000 * stage_s / len(docs):.3f} ms/article; "
-          f"locate_event: {1000 * locate_s / len(docs):.3f} ms/article")
+    print(
+        f"PlaceStage: {mb / stage_s:.2f} MB/s, {1000 * stage_s / len(docs):.3f} ms/article; "
+        f"locate_event: {1000 * locate_s / len(docs):.3f} ms/article"
+    )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {rss:.0f} MB (index file {gazetteer.index.path.stat().st_size / 1e6:.0f} MB, memory-mapped)")
+    size = gazetteer.index.path.stat().st_size / 1e6
+    print(f"peak RSS: {rss:.0f} MB (index file {size:.0f} MB, memory-mapped)")
     return 0
 
 

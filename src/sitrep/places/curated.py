@@ -10,6 +10,7 @@ name, the parent town and an honest ACLED precision.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -38,16 +39,24 @@ def _header(data: Any, file: str, section: str) -> Any:
 
 
 def _point(value: Any, file: str, entry: str) -> tuple[float, float]:
-    require(isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value),
-            file, entry, "a point is [latitude, longitude]")
+    require(
+        isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value),
+        file,
+        entry,
+        "a point is [latitude, longitude]",
+    )
     lat, lon = float(value[0]), float(value[1])
     require(-90 <= lat <= 90 and -180 <= lon <= 180, file, entry, "latitude/longitude out of range")
     return lat, lon
 
 
 def _names(value: Any, file: str, entry: str) -> tuple[str, ...]:
-    require(isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value), file, entry,
-            "aliases must be a list of names")
+    require(
+        isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value),
+        file,
+        entry,
+        "aliases must be a list of names",
+    )
     return tuple(value)
 
 
@@ -57,14 +66,21 @@ def curated_countries() -> dict[str, CountryInfo]:
     require(isinstance(section, dict), COUNTRIES_FILE, "countries", "must map ISO codes to entries")
     out = {}
     for cc, entry in section.items():
-        require(isinstance(cc, str) and len(cc) == 2 and cc.isupper(), COUNTRIES_FILE, cc,
-                "keys are ISO 3166-1 alpha-2 codes")
+        require(
+            isinstance(cc, str) and len(cc) == 2 and cc.isupper(),
+            COUNTRIES_FILE,
+            cc,
+            "keys are ISO 3166-1 alpha-2 codes",
+        )
         require(isinstance(entry, dict), COUNTRIES_FILE, cc, "must be a mapping")
         unknown = set(entry) - {"name", "aliases", "centre"}
         require(not unknown, COUNTRIES_FILE, cc, f"unknown fields {sorted(unknown)}")
         centre = _point(entry["centre"], COUNTRIES_FILE, cc) if "centre" in entry else None
-        out[cc] = CountryInfo(name=entry.get("name"), aliases=_names(entry.get("aliases", []), COUNTRIES_FILE, cc),
-                              centre=centre)
+        out[cc] = CountryInfo(
+            name=entry.get("name"),
+            aliases=_names(entry.get("aliases", []), COUNTRIES_FILE, cc),
+            centre=centre,
+        )
     return out
 
 
@@ -75,15 +91,29 @@ def curated_admin1_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
     require(isinstance(section, dict), ADMIN_ALIASES_FILE, "admin1", "must map ISO codes to admin1 names")
     out = {}
     for cc, entries in section.items():
-        require(isinstance(cc, str) and len(cc) == 2 and cc.isupper(), ADMIN_ALIASES_FILE, cc,
-                "keys are ISO 3166-1 alpha-2 codes")
+        require(
+            isinstance(cc, str) and len(cc) == 2 and cc.isupper(),
+            ADMIN_ALIASES_FILE,
+            cc,
+            "keys are ISO 3166-1 alpha-2 codes",
+        )
         require(isinstance(entries, dict), ADMIN_ALIASES_FILE, cc, "must map admin1 names to alias lists")
         for name, aliases in entries.items():
             out[(cc, fold(str(name)))] = _names(aliases, ADMIN_ALIASES_FILE, f"{cc}/{name}")
     return out
 
 
-_PLACE_FIELDS = {"name", "aliases", "point", "country", "feature", "admin1", "parent", "precision", "geonameid"}
+_PLACE_FIELDS = {
+    "name",
+    "aliases",
+    "point",
+    "country",
+    "feature",
+    "admin1",
+    "parent",
+    "precision",
+    "geonameid",
+}
 
 
 @cache
@@ -91,8 +121,12 @@ def _place_entries() -> tuple[dict[str, Any], ...]:
     section = _header(load_yaml(PLACES_FILE), PLACES_FILE, "places")
     require(isinstance(section, list), PLACES_FILE, "places", "must be a list")
     for entry in section:
-        require(isinstance(entry, dict) and isinstance(entry.get("name"), str), PLACES_FILE, entry,
-                "each place is a mapping with a name")
+        require(
+            isinstance(entry, dict) and isinstance(entry.get("name"), str),
+            PLACES_FILE,
+            entry,
+            "each place is a mapping with a name",
+        )
         name = entry["name"]
         unknown = set(entry) - _PLACE_FIELDS
         require(not unknown, PLACES_FILE, name, f"unknown fields {sorted(unknown)}")
@@ -100,27 +134,60 @@ def _place_entries() -> tuple[dict[str, Any], ...]:
         _names(entry.get("aliases", []), PLACES_FILE, name)
         require(entry.get("feature") in FEATURES, PLACES_FILE, name, f"feature must be one of {FEATURES}")
         cc = entry.get("country", "")
-        require((isinstance(cc, str) and len(cc) == 2 and cc.isupper())
-                or (cc == "" and entry["feature"] in ("region", "water", "natural")), PLACES_FILE, name,
-                "country must be an ISO 3166-1 alpha-2 code (only seas and regions across borders have none)")
+        require(
+            (isinstance(cc, str) and len(cc) == 2 and cc.isupper())
+            or (cc == "" and entry["feature"] in ("region", "water", "natural")),
+            PLACES_FILE,
+            name,
+            "country must be an ISO 3166-1 alpha-2 code (only seas and regions across borders have none)",
+        )
         require(entry.get("precision", 1) in (1, 2, 3), PLACES_FILE, name, "precision must be 1, 2 or 3")
     return tuple(section)
 
 
-def curated_places(admin1_names: dict[tuple[str, str], str]) -> list[Record]:
-    """Curated places as records; ``admin1`` names are resolved to GeoNames admin1 codes."""
+def _nearest_admin1(towns: list[Record], lat: float, lon: float) -> str:
+    best, code = float("inf"), ""
+    scale = math.cos(math.radians(lat))
+    for town in towns:
+        d = (town.latitude - lat) ** 2 + ((town.longitude - lon) * scale) ** 2
+        if d < best and town.admin1_code:
+            best, code = d, town.admin1_code
+    return code
+
+
+def curated_places(admin1_names: dict[tuple[str, str], str], towns: list[Record]) -> list[Record]:
+    """Curated places as records; ``admin1`` names are resolved to GeoNames admin1 codes, and a place
+    without one takes the admin1 of the nearest town of its country."""
     codes = {(cc, fold(name)): code for (cc, code), name in admin1_names.items()}
+    by_country: dict[str, list[Record]] = {}
+    for town in towns:
+        by_country.setdefault(town.cc, []).append(town)
+    known = {cc for cc, _ in admin1_names}
     records = []
     for entry in _place_entries():
         lat, lon = _point(entry["point"], PLACES_FILE, entry["name"])
         cc = entry.get("country", "")
         code = ""
-        if entry.get("admin1"):
+        if entry.get("admin1") and cc in known:
             code = codes.get((cc, fold(entry["admin1"])), "")
-            require(bool(code), PLACES_FILE, entry["name"], f"admin1 {entry['admin1']!r} is not an admin1 of {cc}")
+            require(
+                bool(code), PLACES_FILE, entry["name"], f"admin1 {entry['admin1']!r} is not an admin1 of {cc}"
+            )
+        if not code and cc:
+            code = _nearest_admin1(by_country.get(cc, []), lat, lon)
         feature = entry["feature"]
-        records.append(Record(name=entry["name"], latitude=lat, longitude=lon, cc=cc, feature=feature,
-                              alternates=list(entry.get("aliases", [])), admin1_code=code,
-                              geonameid=int(entry.get("geonameid", 0)), parent=entry.get("parent", ""),
-                              precision=int(entry.get("precision", DEFAULT_PRECISION[feature]))))
+        records.append(
+            Record(
+                name=entry["name"],
+                latitude=lat,
+                longitude=lon,
+                cc=cc,
+                feature=feature,
+                alternates=list(entry.get("aliases", [])),
+                admin1_code=code,
+                geonameid=int(entry.get("geonameid", 0)),
+                parent=entry.get("parent", ""),
+                precision=int(entry.get("precision", DEFAULT_PRECISION[feature])),
+            )
+        )
     return records

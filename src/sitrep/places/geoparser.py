@@ -25,8 +25,10 @@ from .recognize import Mention, Recognizer
 from .resolve import Resolver
 
 # "KHARTOUM, Sudan (Reuters) -", "MOSUL, Iraq —", "BEIRUT:" at the start of a line.
-_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’. -]{2,40}(?:,[ \t]*[A-Z][\w .'’-]{1,40}?)?[ \t]*"
-                       r"(?:\([^)\n]{1,40}\))?[ \t]*(?:[-–—:]|$)")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'’. -]{2,40}(?:,[ \t]*[A-Z][\w .'’-]{1,40}?)?[ \t]*"
+    r"(?:\([^)\n]{1,40}\))?[ \t]*(?:[-–—:]|$)"
+)
 
 
 class Geoparser:
@@ -54,8 +56,17 @@ class Geoparser:
             if choice is None or not choice.accepted:
                 continue
             place = self.gazetteer.place(choice.entry)
-            spans.append(Span(m.start, m.end, LAYER_PLACE, m.kind, rule=_rule(m), value=place,
-                              score=round(min(1.0, max(0.05, choice.score / 10)), 3)))
+            spans.append(
+                Span(
+                    m.start,
+                    m.end,
+                    LAYER_PLACE,
+                    m.kind,
+                    rule=_rule(m),
+                    value=place,
+                    score=round(min(1.0, max(0.05, choice.score / 10)), 3),
+                )
+            )
         return spans
 
     def _hints(self, country_hint: str | Iterable[str] | None) -> list[int]:

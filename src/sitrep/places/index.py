@@ -43,8 +43,18 @@ SKELETON_MIN_LENGTH = 3
 
 # name: (array typecode, per-entry field)
 ARRAYS: dict[str, str] = {
-    "lat": "f", "lon": "f", "pop": "I", "gid": "i", "cc": "H", "a1": "I", "a2": "I", "feat": "B",
-    "prec": "B", "name": "I", "parent": "I", "prior": "f",
+    "lat": "f",
+    "lon": "f",
+    "pop": "I",
+    "gid": "i",
+    "cc": "H",
+    "a1": "I",
+    "a2": "I",
+    "feat": "B",
+    "prec": "B",
+    "name": "I",
+    "parent": "I",
+    "prior": "f",
 }
 
 
@@ -56,8 +66,11 @@ def prior(record: Record) -> float:
     """Static importance of a place: log population (an admin unit's largest town), boosted for
     countries, continents, admin units and national capitals."""
     population = record.weight_population or record.population
-    return (FEATURE_BOOST.get(record.feature, 0.0) + math.log10(population + 1)
-            + (CAPITAL_BOOST if record.capital else 0.0))
+    return (
+        FEATURE_BOOST.get(record.feature, 0.0)
+        + math.log10(population + 1)
+        + (CAPITAL_BOOST if record.capital else 0.0)
+    )
 
 
 def name_keys(name: str) -> tuple[str, str, str]:
@@ -76,8 +89,12 @@ class Tables:
     source: str
 
 
-def compile_index(records: list[Record], admin1_names: dict[tuple[str, str], str], source: str,
-                  countries: Iterable[tuple[str, str, str]]) -> bytes:
+def compile_index(
+    records: list[Record],
+    admin1_names: dict[tuple[str, str], str],
+    source: str,
+    countries: Iterable[tuple[str, str, str]],
+) -> bytes:
     """Compile records into the bytes of an index file."""
     country_rows = [[*c, -1] for c in countries]  # [iso2, iso3, name, capital entry id or -1]
     cc_index = {row[0]: i for i, row in enumerate(country_rows)}
@@ -111,16 +128,28 @@ def compile_index(records: list[Record], admin1_names: dict[tuple[str, str], str
             # The admin1's main town: the town named like the admin1 ("Colima, Colima"), else the largest.
             cap = admin1_rows[a1][4]
             named = fold(r.name) == fold(admin1_rows[a1][2])
-            if cap < 0 or (named and not cap_named[a1]) or (named == cap_named[a1] and r.population > cols["pop"][cap]):
+            if (
+                cap < 0
+                or (named and not cap_named[a1])
+                or (named == cap_named[a1] and r.population > cols["pop"][cap])
+            ):
                 admin1_rows[a1][4] = i
                 cap_named[a1] = named
         if r.capital and r.cc in cc_index:
             country_rows[cc_index[r.cc]][3] = i
         values = {
-            "lat": r.latitude, "lon": r.longitude, "pop": min(r.population, 2**32 - 1), "gid": r.geonameid,
-            "cc": cc_index.get(r.cc, cc_index[""]), "a1": a1 + 1, "a2": names[r.admin2] + 1 if r.admin2 else 0,
-            "feat": FEATURE_CODE[r.feature], "prec": r.precision or DEFAULT_PRECISION[r.feature],
-            "name": names[r.name], "parent": names[r.parent] + 1 if r.parent else 0, "prior": prior(r),
+            "lat": r.latitude,
+            "lon": r.longitude,
+            "pop": min(r.population, 2**32 - 1),
+            "gid": r.geonameid,
+            "cc": cc_index.get(r.cc, cc_index[""]),
+            "a1": a1 + 1,
+            "a2": names[r.admin2] + 1 if r.admin2 else 0,
+            "feat": FEATURE_CODE[r.feature],
+            "prec": r.precision or DEFAULT_PRECISION[r.feature],
+            "name": names[r.name],
+            "parent": names[r.parent] + 1 if r.parent else 0,
+            "prior": prior(r),
         }
         for key, value in values.items():
             cols[key].append(value)
@@ -152,8 +181,13 @@ def compile_index(records: list[Record], admin1_names: dict[tuple[str, str], str
     sections: list[tuple[str, bytes]] = [("keys", trie.tobytes()), ("names", names.tobytes())]
     sections += [(k, v.tobytes()) for k, v in cols.items()]
     header: dict[str, Any] = {
-        "format": FORMAT, "features": list(FEATURES), "countries": country_rows, "admin1": admin1_rows,
-        "source": source, "entries": len(records), "sections": {},
+        "format": FORMAT,
+        "features": list(FEATURES),
+        "countries": country_rows,
+        "admin1": admin1_rows,
+        "source": source,
+        "entries": len(records),
+        "sections": {},
     }
     pos = 0
     for key, blob in sections:
@@ -198,8 +232,9 @@ class Index:
         (hlen,) = struct.unpack("<I", buf[8:12])
         header = json.loads(bytes(buf[12 : 12 + hlen]))
         if header.get("format") != FORMAT:
-            raise DataFileError(f"gazetteer index format {header.get('format')} is not {FORMAT}; rebuild it",
-                                where=str(path))
+            raise DataFileError(
+                f"gazetteer index format {header.get('format')} is not {FORMAT}; rebuild it", where=str(path)
+            )
         base = 12 + hlen
         self.header = header
         self.countries: list[list[Any]] = header["countries"]
@@ -236,6 +271,10 @@ class Index:
         if kid is None:
             return None
         return self.post[self.post_off[kid] : self.post_off[kid + 1]]
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Does any key start with this prefix?"""
+        return next(iter(self.keys.iterkeys(prefix)), None) is not None
 
     def display(self, name_id: int) -> str:
         return str(self.names.restore_key(name_id))

@@ -42,12 +42,15 @@ class Lexicon:
         return max(len(k.split()) for k in self.near_cues)
 
 
-
 def _words(data: dict[str, Any], key: str) -> list[str]:
     value = data.get(key)
-    require(isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value), CUES_FILE, key,
-            "must be a list of words")
-    return [fold(v) for v in value]
+    require(
+        isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value),
+        CUES_FILE,
+        key,
+        "must be a list of words",
+    )
+    return [fold(v) for v in value or ()]
 
 
 def _common_words() -> frozenset[str]:
@@ -66,8 +69,12 @@ def lexicon() -> Lexicon:
     require(isinstance(admin, dict), CUES_FILE, "admin_types", "must map words to feature lists")
     admin_types = {}
     for word, features in admin.items():
-        require(isinstance(features, list) and all(f in FEATURES for f in features), CUES_FILE, word,
-                f"features must be a list of {FEATURES}")
+        require(
+            isinstance(features, list) and all(f in FEATURES for f in features),
+            CUES_FILE,
+            word,
+            f"features must be a list of {FEATURES}",
+        )
         admin_types[fold(word)] = tuple(features)
     demonyms: dict[str, str] = {}
     for row in load_tsv(DEMONYMS_FILE):
@@ -80,14 +87,18 @@ def lexicon() -> Lexicon:
             demonyms[fold(base + plural)] = place
     near = frozenset(_words(data, "near_cues"))
     return Lexicon(
-        location_cues=frozenset(_words(data, "location_cues")), near_cues=near,
-        directions=frozenset(_words(data, "directions")), admin_types=admin_types,
+        location_cues=frozenset(_words(data, "location_cues")),
+        near_cues=near,
+        directions=frozenset(_words(data, "directions")),
+        admin_types=admin_types,
         person_titles=frozenset(_words(data, "person_titles")),
         organisation_words=frozenset(_words(data, "organisation_words")),
-        not_places=frozenset(_words(data, "not_places")), demonyms=demonyms,
+        not_places=frozenset(_words(data, "not_places")),
+        demonyms=demonyms,
         demonym_heads=frozenset(k.split()[0] for k in demonyms if " " in k),
         street_words=frozenset(_words(data, "street_words")),
-        common_words=_common_words(), person_verbs=frozenset(_words(data, "person_verbs")),
+        common_words=_common_words(),
+        person_verbs=frozenset(_words(data, "person_verbs")),
         person_particles=frozenset(_words(data, "person_particles")),
         trailing_stop=frozenset(_words(data, "trailing_stop")),
         feature_words=frozenset(_words(data, "feature_words")),

@@ -22,8 +22,20 @@ from .gazetteer import Gazetteer
 
 # Lower is more specific.
 SPECIFICITY = {
-    "neighbourhood": 0, "airport": 0, "crossing": 0, "base": 0, "landmark": 0, "city": 1, "admin3": 2,
-    "natural": 3, "water": 3, "admin2": 3, "region": 4, "admin1": 5, "country": 6, "continent": 7,
+    "neighbourhood": 0,
+    "airport": 0,
+    "crossing": 0,
+    "base": 0,
+    "landmark": 0,
+    "city": 1,
+    "admin3": 2,
+    "natural": 3,
+    "water": 3,
+    "admin2": 3,
+    "region": 4,
+    "admin1": 5,
+    "country": 6,
+    "continent": 7,
 }
 
 

@@ -19,8 +19,10 @@ from .lexicon import Lexicon
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽḌḤḨṢṬẒ"
 _WORD = rf"(?:[a-z]{{1,4}}[-‐'’])?[{_UPPER}][\w'’]*(?:[-‐][\w'’]+)*"
 _ABBR = r"(?:[A-Z]\.){2,}|(?:St|Ste|Ft|Mt)\.(?=[ \t]+[A-Z])"
-_CONNECT = (r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|of|the|and|al|el|ad|az|as|ash|an|ar|at|"
-            r"ez|es|bin|ibn|y|van|von|den|der|upon|on|sur|en|am|im)")
+_CONNECT = (
+    r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|of|the|and|al|el|ad|az|as|ash|an|ar|at|"
+    r"ez|es|bin|ibn|y|van|von|den|der|upon|on|sur|en|am|im)"
+)
 _TOKEN = rf"(?:{_ABBR}|{_WORD})"
 _RUN = re.compile(rf"{_TOKEN}(?:(?:[ \t]+|[ \t]*[-‐][ \t]*)(?:{_CONNECT}(?:[ \t]+|[-‐]))?{_TOKEN})*")
 _PIECE = re.compile(rf"{_TOKEN}|{_CONNECT}")
@@ -107,10 +109,10 @@ class Mention:
 
 
 def _is_cap(piece: str) -> bool:
-    return piece[:1].isupper() or (len(piece) > 2 and piece[1:2] in "-‐'’" or "-" in piece[:5])
+    return piece[:1].isupper() or ((len(piece) > 2 and piece[1:2] in "-‐'’") or "-" in piece[:5])
 
 
-_CLAUSE_END = ".;:!?()\"“”"
+_CLAUSE_END = '.;:!?()"“”'
 _WORD_PUNCT = ",'’‘"
 
 
@@ -169,7 +171,10 @@ class Recognizer:
             if f in self.lex.not_places or f in self.lex.admin_types or not f:
                 found = []
             elif head in self.lex.not_places and " " in f:
+                # "A US" must not become "Aus"; "North Kivu" may still meet "Nord Kivu".
                 found = self.gazetteer.tier(0, f)
+                if not found and head in self.lex.directions:
+                    found = self.gazetteer.tier(1, loose(f))
             else:
                 g = self.gazetteer
                 found = g.tier(0, f)
@@ -208,9 +213,13 @@ class Recognizer:
         """Can a name of several words start with this (folded) word? Answered from the index."""
         found = self._starts.get(first)
         if found is None:
-            keys = self.gazetteer.index.keys
-            found = (first in self.lex.demonym_heads or first in self._articles
-                     or keys.has_keys_with_prefix("=" + first + " ") or keys.has_keys_with_prefix("~" + loose(first)))
+            index = self.gazetteer.index
+            found = (
+                first in self.lex.demonym_heads
+                or first in self._articles
+                or index.has_prefix("=" + first + " ")
+                or index.has_prefix("~" + loose(first))
+            )
             self._starts[first] = found
         return found
 
@@ -262,8 +271,15 @@ class Recognizer:
                 continue
             base = run.start()
             for i, j, proto in plan.matches:
-                m = Mention(proto.start + base, proto.end + base, proto.text, proto.candidates, kind=proto.kind,
-                            demonym=proto.demonym, multiword=proto.multiword)
+                m = Mention(
+                    proto.start + base,
+                    proto.end + base,
+                    proto.text,
+                    proto.candidates,
+                    kind=proto.kind,
+                    demonym=proto.demonym,
+                    multiword=proto.multiword,
+                )
                 self._context(text, m, _Run(plan, base, i, j, str(proto.extra["connector"])), lower_words)
                 out.append(m)
         self._containment(text, out)
@@ -279,13 +295,17 @@ class Recognizer:
         run_before = list(run.plan.folded[: run.i])
         run_after = list(run.plan.folded[run.j + 1 :])
         last = before[-1] if before else ""
-        if (last in lex.person_titles or (run_before and run_before[-1] in lex.person_titles)
-                or run.connector in lex.person_particles):
+        if (
+            last in lex.person_titles
+            or (run_before and run_before[-1] in lex.person_titles)
+            or run.connector in lex.person_particles
+        ):
             m.person = True
         if any(w in lex.organisation_words for w in run_before + run_after[:3]):
             m.kind = "embedded" if m.kind == "place" else m.kind
         if any(w in lex.street_words for w in run_after[:3]) or (
-                not run_after and after and after[0].strip(",.;:") in lex.street_words):
+            not run_after and after and after[0].strip(",.;:") in lex.street_words
+        ):
             m.extra["street"] = True  # "Hampton Avenue", "Cavour square"
         if last == "from":
             m.extra["from"] = True
@@ -300,10 +320,15 @@ class Recognizer:
         m.near = any(" ".join(before[-n:]) in lex.near_cues for n in range(1, min(len(before), 4) + 1))
         if last in lex.directions:
             m.direction = last
-        m.cue = m.near or last in lex.location_cues or (len(before) >= 2 and before[-2] in lex.location_cues
-                                                        and last in lex.directions)
+        m.cue = (
+            m.near
+            or last in lex.location_cues
+            or (len(before) >= 2 and before[-2] in lex.location_cues and last in lex.directions)
+        )
         m.sentence_start = not run_before and _sentence_start(text, m.start)
-        m.common_word = not m.multiword and (m.text.lower() in lower_words or fold(m.text) in lex.common_words)
+        m.common_word = not m.multiword and (
+            m.text.lower() in lower_words or fold(m.text) in lex.common_words
+        )
         if not m.multiword and not run_before and last == "the":
             m.extra["the"] = True  # "the Alliance", "the Culture Department"
         nxt = after[0].strip(",.;:") if after and not run_after else ""
@@ -311,8 +336,9 @@ class Recognizer:
             m.extra["of" if nxt == "of" else "says"] = True
         self._glued(text, m, run)
 
-    def _admin_words(self, m: Mention, before: list[str], after: list[str], run_before: list[str],
-                     run_after: list[str]) -> None:
+    def _admin_words(
+        self, m: Mention, before: list[str], after: list[str], run_before: list[str], run_after: list[str]
+    ) -> None:
         """Admin type words next to the name: "Idlib province", "the Province of Idlib"."""
         lex = self.lex
         if run_after and run_after[0] in lex.admin_types:
@@ -333,17 +359,26 @@ class Recognizer:
         """Capitalised words right next to the name, with only spaces between ("Paris Hilton")."""
         lex = self.lex
         folded, i, j = run.plan.folded, run.i, run.j
-        next_word = folded[j + 1] if j + 1 < len(folded) and _adjacent(text, m.end, run.start(j + 1)) else None
+        next_word = (
+            folded[j + 1] if j + 1 < len(folded) and _adjacent(text, m.end, run.start(j + 1)) else None
+        )
         prev_word = folded[i - 1] if i > 0 and _adjacent(text, run.end(i - 1), m.start) else None
         if m.kind == "demonym":
             # "French Quarter", "Russian Embassy" are names; "Russian President Putin" is a demonym.
             if next_word and next_word not in lex.person_titles and next_word not in lex.demonyms:
                 m.extra["glued"] = True
         elif not m.person and m.kind == "place" and not m.multiword and not m.admin:
-            glued_after = next_word is not None and not (next_word in lex.organisation_words
-                                                         or next_word in lex.person_titles)
-            glued_before = prev_word is not None and (prev_word in lex.feature_words or not (
-                prev_word in lex.directions or prev_word in lex.not_places or prev_word in lex.location_cues))
+            glued_after = next_word is not None and not (
+                next_word in lex.organisation_words or next_word in lex.person_titles
+            )
+            glued_before = prev_word is not None and (
+                prev_word in lex.feature_words
+                or not (
+                    prev_word in lex.directions
+                    or prev_word in lex.not_places
+                    or prev_word in lex.location_cues
+                )
+            )
             if glued_after or glued_before:
                 m.extra["glued"] = True
                 if glued_before and not glued_after and not self._big(m):
@@ -353,11 +388,14 @@ class Recognizer:
         """Could the name be a country, admin1 or a large town (then it is no one's surname)?"""
         ix = self.gazetteer.index
         country, admin1 = self.gazetteer.feature_code["country"], self.gazetteer.feature_code["admin1"]
-        return any(ix.prior[e] >= SURNAME_MAX_PRIOR or ix.feat[e] in (country, admin1)
-                   for e, tier, _ in m.candidates[:20] if tier == 0)
+        return any(
+            ix.prior[e] >= SURNAME_MAX_PRIOR or ix.feat[e] in (country, admin1)
+            for e, tier, _ in m.candidates[:20]
+            if tier == 0
+        )
 
     def _lists(self, text: str, out: list[Mention]) -> None:
-        """"in Kentucky and Arizona", "in Prešov, Nitra and Košice": the cue covers the whole list."""
+        """ "in Kentucky and Arizona", "in Prešov, Nitra and Košice": the cue covers the whole list."""
         for k in range(1, len(out)):
             a, b = out[k - 1], out[k]
             if a.cue and not b.cue and _LIST_GAP.fullmatch(text[a.end : b.start]):

@@ -6,15 +6,38 @@ from dataclasses import dataclass, field
 
 # Feature kinds, in the order stored in the index (the index stores the position).
 FEATURES: tuple[str, ...] = (
-    "city", "neighbourhood", "admin1", "admin2", "admin3", "country", "continent", "region",
-    "airport", "crossing", "base", "landmark", "natural", "water",
+    "city",
+    "neighbourhood",
+    "admin1",
+    "admin2",
+    "admin3",
+    "country",
+    "continent",
+    "region",
+    "airport",
+    "crossing",
+    "base",
+    "landmark",
+    "natural",
+    "water",
 )
 FEATURE_CODE = {name: code for code, name in enumerate(FEATURES)}
 
 # ACLED geo_precision a place gives on its own when it is an event's location.
 DEFAULT_PRECISION = {
-    "city": 1, "neighbourhood": 1, "airport": 1, "crossing": 1, "base": 1, "landmark": 1,
-    "admin3": 2, "admin2": 2, "natural": 2, "water": 2, "region": 3, "admin1": 3, "country": 3,
+    "city": 1,
+    "neighbourhood": 1,
+    "airport": 1,
+    "crossing": 1,
+    "base": 1,
+    "landmark": 1,
+    "admin3": 2,
+    "admin2": 2,
+    "natural": 2,
+    "water": 2,
+    "region": 3,
+    "admin1": 3,
+    "country": 3,
     "continent": 3,
 }
 

@@ -12,7 +12,6 @@ Two passes: the first resolves mentions on their own to gather context, the seco
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .gazetteer import Candidate, Gazetteer
@@ -22,9 +21,9 @@ from .recognize import Mention
 TIER_PENALTY = (0.0, 0.7, 2.5)
 ALT_PENALTY = 0.6  # the name is one of the entry's alternate names
 ALT_PENALTY_SHADOWED = 2.2  # ... while other entries carry it as their main name
-COUNTRY_WEIGHT = 6.0
+COUNTRY_WEIGHT = 6.0  # times the share of the article's context in the entry's country
 CONTEXT_SMOOTHING = 1.0  # votes added to the total, so that a lone vote does not decide alone
-DEMONYM_VOTE = 0.25  # "Russian forces" says little about where things happen  # times the share of the article's context in the entry's country
+DEMONYM_VOTE = 0.25  # "Russian forces" says little about where things happen
 ADMIN1_BONUS = 2.0  # another mention lies in the same admin1
 ADMIN_SHORT_PENALTY = 2.5  # an admin unit named without its type word and no type word in the text
 MAX_CANDIDATES = 60
@@ -50,8 +49,8 @@ class Choice:
 class Context:
     """Votes of the article's mentions for countries and admin1 units."""
 
-    countries: Counter[int] = field(default_factory=Counter)
-    admin1: Counter[int] = field(default_factory=Counter)
+    countries: dict[int, float] = field(default_factory=dict)
+    admin1: dict[int, float] = field(default_factory=dict)
     own: list[tuple[int, int, float]] = field(default_factory=list)  # per mention: country, admin1, weight
     total: float = 0.0
 
@@ -73,7 +72,9 @@ class Resolver:
         self.g = gazetteer
         self._demonyms: dict[str, int | None] = {}
         # (name, admin words, in brackets) -> (candidates, [(base score, entry, country, admin1)], best first)
-        self._bases: dict[tuple[str, tuple[str, ...], bool], tuple[list[Candidate], list[tuple[float, int, int, int]]]] = {}
+        self._bases: dict[
+            tuple[str, tuple[str, ...], bool], tuple[list[Candidate], list[tuple[float, int, int, int]]]
+        ] = {}
 
     def _base(self, m: Mention) -> list[tuple[float, int, int, int]]:
         """(score without context, entry, country, admin1) of each candidate; computed once per mention."""
@@ -122,11 +123,15 @@ class Resolver:
         if pf == "admin1":
             return bool(ix.a1[entry] == ix.a1[parent])
         if pf == "admin2":
-            return bool(ix.a1[entry] == ix.a1[parent] and (ix.a2[entry] == ix.a2[parent] or km(ix, entry, parent) < 60))
+            return bool(
+                ix.a1[entry] == ix.a1[parent]
+                and (ix.a2[entry] == ix.a2[parent] or km(ix, entry, parent) < 60)
+            )
         return km(ix, entry, parent) < 60
 
-    def best(self, m: Mention, ctx: Context | None, k: int,
-             parents: tuple[int, ...] = ()) -> tuple[int, float] | None:
+    def best(
+        self, m: Mention, ctx: Context | None, k: int, parents: tuple[int, ...] = ()
+    ) -> tuple[int, float] | None:
         if not m.candidates:
             return None
         base = self._base(m)
@@ -136,9 +141,10 @@ class Resolver:
         top_score, entry = -1e9, -1
         shares: dict[int, float] = {}
         ceiling = COUNTRY_WEIGHT + ADMIN1_BONUS + (6.0 if parents else 0.0)
-        for score, e, cc, a1 in base:
-            if score + ceiling < top_score:
+        for base_score, e, cc, a1 in base:
+            if base_score + ceiling < top_score:
                 break  # sorted by base score: no later candidate can win
+            score = base_score
             if ctx is not None:
                 share = shares.get(cc)
                 if share is None:
@@ -164,7 +170,8 @@ class Resolver:
             if tier or ix.feat[e] != city or ix.cc[e] != ix.cc[entry]:
                 continue
             if (e == capital and ix.pop[e] >= TOWN_SHARE * ix.pop[entry]) or (
-                    feature != "admin1" and ix.pop[e] >= 10_000 and km(ix, e, entry) < 60):
+                feature != "admin1" and ix.pop[e] >= 10_000 and km(ix, e, entry) < 60
+            ):
                 return e
         return entry
 
@@ -196,7 +203,11 @@ class Resolver:
         weight = float(ix.prior[entry]) - (ALT_PENALTY if alt else 0.0)
         big = weight >= BIG_PRIOR or (feature == "country" and tier == 0)
         if m.kind == "embedded":
-            return tier == 0 and not alt and (feature in ("country", "continent", "admin1") or weight >= EMBEDDED_PRIOR)
+            return (
+                tier == 0
+                and not alt
+                and (feature in ("country", "continent", "admin1") or weight >= EMBEDDED_PRIOR)
+            )
         if m.extra.get("acronym") and not (tier == 0 and feature == "country"):
             return False  # "WA", "CHU", "OAS": only countries are written as short acronyms
         if alt and feature == "admin1" and len(m.text) <= 4 and not m.extra.get("dotted"):
@@ -205,8 +216,14 @@ class Resolver:
             return False  # "Red River" is not Red River County unless the text says county, or contains
         share = ctx.country_share(int(ix.cc[entry]), k)
         in_context = share >= 0.2
-        strong = (big or feature in ("continent", "region", "water") or bool(m.admin) or m.parent is not None
-                  or (m.multiword and tier == 0) or (m.extra.get("paren") and weight >= 3.0))
+        strong = (
+            big
+            or feature in ("continent", "region", "water")
+            or bool(m.admin)
+            or m.parent is not None
+            or (m.multiword and tier == 0)
+            or (m.extra.get("paren") and weight >= 3.0)
+        )
         if tier == 2 and not (share >= 0.3 and m.cue):
             return False
         if not strong and share == 0 and ctx.total - ctx.own[k][2] >= FOREIGN_CONTEXT:
@@ -232,7 +249,9 @@ class Resolver:
             return None
         entry = pick[0]
         feature = ix.features[ix.feat[entry]]
-        if not (feature in ("country", "admin1") or float(ix.prior[entry]) >= BIG_PRIOR or m.multiword or m.cue):
+        if not (
+            feature in ("country", "admin1") or float(ix.prior[entry]) >= BIG_PRIOR or m.multiword or m.cue
+        ):
             return None
         weight = (2.0 if feature == "country" else 1.0) * (3.0 if m.extra.get("dateline") else 1.0)
         if m.kind == "embedded":
@@ -243,7 +262,7 @@ class Resolver:
         """Country and admin1 votes, one per distinct name (a repeated name does not outvote)."""
         ctx = Context()
         for cid in hint:
-            ctx.countries[cid] += 3
+            ctx.countries[cid] = ctx.countries.get(cid, 0.0) + 3.0
         votes: dict[str, tuple[int, int, float]] = {}
         for k, m in enumerate(mentions):
             vote = self._vote(m, k)
@@ -251,9 +270,9 @@ class Resolver:
             if vote is not None and (key not in votes or vote[2] > votes[key][2]):
                 votes[key] = vote
         for cc, a1, weight in votes.values():
-            ctx.countries[cc] += weight
+            ctx.countries[cc] = ctx.countries.get(cc, 0.0) + weight
             if a1 >= 0:
-                ctx.admin1[a1] += weight
+                ctx.admin1[a1] = ctx.admin1.get(a1, 0.0) + weight
         ctx.own = [votes.get(m.text.casefold(), (-1, -1, 0.0)) for m in mentions]
         ctx.total = float(sum(ctx.countries.values()))
         return ctx
@@ -284,7 +303,9 @@ class Resolver:
                 elif container is None and ix.features[ix.feat[parents[0]]] in ("admin1", "country"):
                     accepted = False  # "Pirque (Cochabamba)": no Pirque in that province; keep the province
                 elif container is not None and container != parent_choice.entry:
-                    out[m.parent] = Choice(container, parent_choice.score, True)  # "Lypove, Donetsk": the oblast
+                    out[m.parent] = Choice(
+                        container, parent_choice.score, True
+                    )  # "Lypove, Donetsk": the oblast
             out[k] = Choice(entry, score, accepted)
         self._one_sense(mentions, out)
         return out
@@ -297,16 +318,25 @@ class Resolver:
         if choice is None or not choice.accepted:
             return ()
         ix = self.g.index
-        others = [e for e, tier, _ in mentions[m.parent].candidates[:MAX_CANDIDATES]
-                  if tier == 0 and e != choice.entry and ix.features[ix.feat[e]] in CONTAINER_FEATURES]
+        others = [
+            e
+            for e, tier, _ in mentions[m.parent].candidates[:MAX_CANDIDATES]
+            if tier == 0 and e != choice.entry and ix.features[ix.feat[e]] in CONTAINER_FEATURES
+        ]
         return (choice.entry, *others)
 
     def _one_sense(self, mentions: list[Mention], out: list[Choice | None]) -> None:
         """One place per name per article: every mention of a name takes the reading of its
         best-supported mention ("Alexandria, La." settles the later bare "Alexandria")."""
+
         def free(m: Mention) -> bool:  # not read on its own terms: "X province", "(X)", "A, X"
-            return not (m.kind == "demonym" or m.admin or m.extra.get("paren") or m.extra.get("parent_of")
-                        or m.parent is not None)
+            return not (
+                m.kind == "demonym"
+                or m.admin
+                or m.extra.get("paren")
+                or m.extra.get("parent_of")
+                or m.parent is not None
+            )
 
         best: dict[str, Choice] = {}
         for m, c in zip(mentions, out, strict=True):

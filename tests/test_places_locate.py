@@ -1,0 +1,69 @@
+"""Event location and ACLED geo_precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.models import Article, Doc, Span
+from sitrep.places import Gazetteer, PlaceStage, locate_event
+
+
+@pytest.fixture(scope="module")
+def stage() -> PlaceStage:
+    return PlaceStage(Gazetteer.default())
+
+
+def doc_of(stage: PlaceStage, text: str) -> Doc:
+    doc = Doc(Article(id="t", text=text))
+    doc.add("sentence", [Span(0, len(text), "sentence", "body")])
+    stage(doc)
+    return doc
+
+
+def test_stage_contract(stage: PlaceStage) -> None:
+    assert stage.requires == ("sentence",) and stage.assigns == ("place",)
+
+
+def test_town_in_brackets_is_precision_one(stage: PlaceStage) -> None:
+    text = "On 4 May 2022, gunmen attacked Tafas (Daraa, Daraa), killing two."
+    loc = locate_event(doc_of(stage, text), 0, len(text))
+    assert loc is not None
+    assert loc.place.name == "Ţafas" or "Tafas" in loc.place.name
+    assert loc.geo_precision == 1 and loc.place.iso3 == "SYR"
+    assert text[loc.evidence.start : loc.evidence.end] == "Tafas"
+
+
+def test_near_is_precision_two(stage: PlaceStage) -> None:
+    text = "A roadside bomb exploded near Kirkuk on Sunday."
+    loc = locate_event(doc_of(stage, text), 0, len(text))
+    assert loc is not None and loc.geo_precision == 2 and loc.place.iso3 == "IRQ"
+
+
+def test_province_is_precision_three_at_its_capital(stage: PlaceStage) -> None:
+    text = "Clashes continued in Idlib province on Tuesday."
+    loc = locate_event(doc_of(stage, text), 0, len(text))
+    assert loc is not None and loc.geo_precision == 3
+    assert loc.place.feature == "city" and "capital" in loc.reason
+
+
+def test_country_only_says_so(stage: PlaceStage) -> None:
+    text = "Fighting was reported in Yemen."
+    loc = locate_event(doc_of(stage, text), 0, len(text))
+    assert loc is not None and loc.geo_precision == 3 and "only the country" in loc.reason
+
+
+def test_demonym_and_speech_place_do_not_locate(stage: PlaceStage) -> None:
+    text = "Sudanese forces killed three people."
+    assert locate_event(doc_of(stage, text), 0, len(text)) is None
+
+
+def test_clause_before_sentence_before_dateline(stage: PlaceStage) -> None:
+    text = (
+        "MOSUL, Iraq - Officials said. A mortar hit a house in Tal Afar. Later, a bomb exploded in Baghdad."
+    )
+    doc = doc_of(stage, text)
+    clause = text.index("A mortar")
+    loc = locate_event(doc, clause, clause + len("A mortar hit a house in Tal Afar."))
+    assert loc is not None and "Tal Afar" in text[loc.evidence.start : loc.evidence.end]
+    first = locate_event(doc, text.index("Officials"), text.index("Officials") + 9)
+    assert first is not None and first.place.iso3 == "IRQ"
