@@ -23,10 +23,13 @@ from .models import Claim, Evidence, Place
 
 _SOURCE = re.compile(
     r"\b(?:according to|said|says|claimed|claims|reported|reports|told)\b\s*(?:the\s+)?"
-    r"(?P<src>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})?"
+    r"(?P<src>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})?"
 )
+# "..., the regional governor said", "Officials said": up to four words before the verb.
 _SOURCE_BEFORE = re.compile(
-    r"(?P<src>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?:said|says|claimed|reported)\b"
+    r"(?:^|[,;]\s*)(?:the\s+|a\s+|an\s+)?(?P<src>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
+    r"(?:said|says|claimed|reported|told)\b",
+    re.IGNORECASE,
 )
 
 

@@ -30,6 +30,7 @@ _NOMINAL = re.compile(
     r"\b(?:of|the|a|an|his|her|their|its|this|that|these|those|for|after|following|over|"
     r"against|recent|deadly|fatal)\s+$"
 )
+_PARTICIPLE = re.compile(r",\s*$")
 _MAX_AGENT_GAP = 14  # words between an active agent and its trigger
 _WORDS = re.compile(r"[\w']+")
 _CLAUSE = re.compile(r"[;]|\.\s|\bwhile\b|\bwhereas\b|\bbut\b")
@@ -105,6 +106,16 @@ def attach(text: str, folded: str, sentence: tuple[int, int], trigger: Span, act
         first, rest = _group_forward(actors, after[0], text)
         return Roles(first, rest[0] if rest else None, (), rest[1:], "args.between")
     nominal = _NOMINAL.search(folded, max(s_start, trigger.start - 12), trigger.start) is not None
+    if (
+        before
+        and _PARTICIPLE.search(folded, max(s_start, trigger.start - 3), trigger.start)
+        and folded[trigger.start : trigger.end].endswith("ing")
+    ):
+        # ", killing two": the participle's subject is the clause's subject, not the nearest noun
+        agent, agent_assoc = _group_forward(actors, before[0], text)
+        if after:
+            patient, patient_assoc = _group_forward(actors, after[0], text)
+        return Roles(agent, patient, agent_assoc, patient_assoc, "args.participle")
     if (
         before
         and not nominal

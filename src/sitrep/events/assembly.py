@@ -17,10 +17,13 @@ from .mentions import Mention
 from .stage import LAYER_EVENT, EventStage
 from .where_when import DateResolver, PlaceLocator, When, Where, default_resolver, when, where
 
-# Events whose confidence is below this are dropped by default (``--min-confidence``). A lone weak
-# cue ("elections", an ambiguous "strike") scores below it; any asserted violent, protest or
-# strategic trigger with its actors scores above it.
-DEFAULT_MIN_CONFIDENCE = 0.35
+# Events whose confidence is below this are dropped by default (``--min-confidence``). A weak cue
+# without actors, date or place ("troops patrol", told only in a photo caption) scores below it;
+# an asserted violent, protest or strategic trigger with its actors scores above it.
+DEFAULT_MIN_CONFIDENCE = 0.4
+# Decisions reached without a proper trigger for the type (a crowd-size tag, tear gas with no
+# demonstration named) count as less sure.
+WEAK_RULES = frozenset({"decide.protest_weak", "decide.intervention_on_crowd"})
 _DEFAULT = object()
 
 
@@ -143,7 +146,7 @@ def _build(
     evidence.extend(figures.evidence)
     evidence.extend(w_when.evidence)
     evidence.extend(w_where.evidence)
-    confidence = _confidence(frames, main, coded, mentions=mentions, index=index)
+    confidence = _confidence(frames, main, coded, rule=rule, evidence=evidence, index=index)
     article = doc.article
     return Event(
         event_id=_event_id(article.id, main.main),
@@ -310,19 +313,24 @@ def _interaction(inter1: int, inter2: int) -> int:
 
 
 def _confidence(
-    frames: dict[str, float], main: Mention, coded: Coded, *, mentions: list[Mention], index: int
+    frames: dict[str, float], main: Mention, coded: Coded, *, rule: str, evidence: list[Evidence], index: int
 ) -> float:
-    weight = frames.get(main.main.label, main.main.score)
-    conf = 0.25 + 0.45 * weight
+    """How sure the rule path is, 0..1: the strength of the deciding trigger, the arguments found in
+    the text, corroborating mentions and where in the article the event is told."""
+    conf = 0.2 + 0.5 * frames.get(main.main.label, main.main.score)
     if coded.actor1.spans:
         conf += 0.1
     if coded.actor2.actor is not None:
         conf += 0.05
-    conf += min(0.1, 0.03 * (len(mentions) - 1))
+    fields = {e.field for e in evidence}
+    conf += 0.05 * ("event_date" in fields) + 0.05 * ("location" in fields)
+    conf += min(0.1, 0.03 * (sum(1 for e in evidence if e.field == "sub_event_type") - 2))
     if index == 0:
         conf += 0.05
+    if rule in WEAK_RULES:
+        conf -= 0.15
     if main.zone in ("caption", "highlights", "credit", "furniture"):
-        conf -= 0.2
+        conf -= 0.3  # a photo caption or page furniture is not the report itself
     return max(0.0, min(1.0, conf))
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ..models import Doc, Event
+from ..actors import fold
+from ..models import LAYER_MODALITY, LAYER_SENTENCE, LAYER_TRIGGER, Doc, Event, Span
 from .assembly import DEFAULT_MIN_CONFIDENCE
 from .mentions import Mention
+from .modality import modality_of
 from .stage import LAYER_EVENT
 
 
@@ -39,9 +41,14 @@ def explain(doc: Doc, events: list[Event], min_confidence: float = DEFAULT_MIN_C
                 f"    claim {c.field} = {c.value} by {c.source or 'unnamed source'}: "
                 f"{_quote(text, c.start, c.end)}"
             )
-    lines.append("\nsentences with event mentions:")
-    for span in doc.layer(LAYER_EVENT):
-        m: Mention = span.value
+    lines.append("\nsentences with triggers:")
+    mentions = {span.value.sentence: span.value for span in doc.layer(LAYER_EVENT)}
+    for sentence in doc.layer(LAYER_SENTENCE) or [Span(0, len(text), LAYER_SENTENCE, "body")]:
+        key = (sentence.start, sentence.end)
+        if key not in mentions:
+            lines.extend(_ignored_sentence(doc, key))
+            continue
+        m: Mention = mentions[key]
         lines.append(f"- {_quote(text, *m.sentence)[:160]}")
         for t in m.triggers:
             lines.append(f"    trigger  {t.label:<10} w={t.score:.2f} {_quote(text, t.start, t.end)}")
@@ -60,3 +67,18 @@ def explain(doc: Doc, events: list[Event], min_confidence: float = DEFAULT_MIN_C
                 f"    figure   {q.label} = {q.value.value} ({q.rule}) {_quote(text, q.start, q.end)}"
             )
     return "\n".join(lines)
+
+
+def _ignored_sentence(doc: Doc, sentence: tuple[int, int]) -> list[str]:
+    """A sentence whose triggers all assert nothing: each trigger with the cue that governs it."""
+    triggers = list(doc.within(LAYER_TRIGGER, *sentence))
+    if not triggers:
+        return []
+    cues = list(doc.within(LAYER_MODALITY, *sentence))
+    folded = fold(doc.text)
+    lines = [f"- {_quote(doc.text, *sentence)[:160]}"]
+    for t in triggers:
+        modality, cue = modality_of(t, cues, triggers, folded, sentence)
+        where = f" by cue {_quote(doc.text, cue.start, cue.end)}" if cue is not None else ""
+        lines.append(f"    ignored  {t.label:<10} {modality}{where}: {_quote(doc.text, t.start, t.end)}")
+    return lines

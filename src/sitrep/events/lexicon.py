@@ -49,7 +49,7 @@ FRAMES = (
     "other",
 )
 MODALITIES = ("negated", "future", "hypothetical", "statement", "drill", "topic", "separate", "background")
-SCOPES = ("next", "clause", "phrase", "back", "sentence")
+SCOPES = ("next", "clause", "phrase", "back", "sentence", "adverbial")
 CASUALTY_KINDS = ("killed", "injured", "arrested", "abducted")
 
 

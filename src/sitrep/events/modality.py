@@ -54,6 +54,11 @@ def modality_of(
 def _governs(entry: CueEntry, cue: Span, trigger: Span, folded: str, sentence: tuple[int, int]) -> bool:
     if entry.scope == "sentence":
         return True
+    if entry.scope == "adverbial":
+        if len(_WORD.findall(folded, sentence[0], cue.start)) <= 2:
+            return True
+        lo, hi = min(cue.start, trigger.start), max(cue.end, trigger.end)
+        return _PHRASE_END.search(folded, lo, hi) is None and _BACK_BOUNDARY.search(folded, lo, hi) is None
     if entry.scope == "back":
         if trigger.end > cue.start:
             return False

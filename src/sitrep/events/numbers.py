@@ -129,7 +129,10 @@ def _counts(text: str, folded: str, toks: list[Hit[NumberWord]], lexicon: EventL
 
 
 def _between_before(folded: str, start: int) -> bool:
-    return folded[max(0, start - 8) : start].rstrip().endswith("between")
+    """Whether the count starts with, or follows, "between" ("between 35 and 45")."""
+    return folded.startswith("between", start) or folded[max(0, start - 8) : start].rstrip().endswith(
+        "between"
+    )
 
 
 def _singular_follows(folded: str, end: int, lexicon: EventLexicon) -> bool:
