@@ -313,3 +313,12 @@ def _reading(store: Store) -> Iterator[Connection]:
             yield conn
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot read the store: {exc}", where=store.where) from exc
+
+
+def article_extras(store: Store, content_hash: str) -> tuple[str | None, list[str]]:
+    """An article's pipeline error (if it failed) and the store ids of its events, in order."""
+    a = schema.articles.c
+    with _reading(store) as conn:
+        error = conn.execute(select(a.error).where(a.content_hash == content_hash)).scalar()
+        query = select(e.id).where(e.content_hash == content_hash).order_by(e.seq)
+        return error, list(conn.execute(query).scalars())
