@@ -76,8 +76,14 @@ def _country_table() -> list[tuple[str, str, str]]:
 def build_index(
     path: Path, records: list[Record], admin1_names: dict[tuple[str, str], str], source: str
 ) -> None:
+    """Compile and write an index; older indexes of the same kind in the cache are removed (a process
+    that still maps one keeps reading it: unlinking does not touch open mappings)."""
     log.info("compiling the %s gazetteer (%d places) into %s", source, len(records), path)
     write_atomic(path, compile_index(records, admin1_names, source, _country_table()))
+    stem = path.name.rsplit("-", 1)[0]
+    for old in path.parent.glob(f"{stem}-*.idx"):
+        if old != path and old.name.rsplit("-", 1)[0] == stem:
+            old.unlink(missing_ok=True)
 
 
 class Gazetteer:

@@ -52,9 +52,15 @@ class Geoparser:
         hints = self._hints(country_hint)
         choices = self.resolver.resolve(mentions, hints)
         spans = []
+        country = self.gazetteer.feature_code["country"]
         for m, choice in zip(mentions, choices, strict=True):
             if choice is None or not choice.accepted:
                 continue
+            if m.parent is not None:  # "Oslo, Norway" says less about an event than "Tafas (Daraa)"
+                parent = choices[m.parent]
+                m.extra["in_country"] = (
+                    parent is not None and self.gazetteer.index.feat[parent.entry] == country
+                )
             place = self.gazetteer.place(choice.entry)
             spans.append(
                 Span(
@@ -91,7 +97,7 @@ def _rule(m: Mention) -> str:
         parts.append("direction")
     if m.admin:
         parts.append("admin")
-    if m.parent is not None or m.extra.get("district"):
+    if (m.parent is not None and not m.extra.get("in_country")) or m.extra.get("district"):
         parts.append("contained")
     if m.extra.get("dateline"):
         parts.append("dateline")

@@ -24,8 +24,9 @@ _CONNECT = (
     r"ez|es|bin|ibn|y|van|von|den|der|upon|on|sur|en|am|im)"
 )
 _TOKEN = rf"(?:{_ABBR}|{_WORD})"
-_RUN = re.compile(rf"{_TOKEN}(?:(?:[ \t]+|[ \t]*[-‐][ \t]*)(?:{_CONNECT}(?:[ \t]+|[-‐]))?{_TOKEN})*")
-_PIECE = re.compile(rf"{_TOKEN}|{_CONNECT}")
+# Up to two connectors between capitalised words: "Santa Cruz de la Sierra", "Dayr az Zawr".
+_RUN = re.compile(rf"{_TOKEN}(?:(?:[ \t]+|[ \t]*[-‐][ \t]*)(?:{_CONNECT}(?:[ \t]+|[-‐])){{0,2}}{_TOKEN})*")
+_PIECE = re.compile(rf"{_TOKEN}|{_CONNECT}\b")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 _PREV_WORDS = re.compile(r"([\w'’.-]+)[ \t]*(?:,[ \t]*)?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
@@ -168,7 +169,7 @@ class Recognizer:
         if found is None:
             f = fold(name)
             head = f.split(" ", 1)[0]
-            if f in self.lex.not_places or f in self.lex.admin_types or not f:
+            if f in self.lex.not_places or f in self.lex.admin_types or f in self._articles or not f:
                 found = []
             elif head in self.lex.not_places and " " in f:
                 # "A US" must not become "Aus"; "North Kivu" may still meet "Nord Kivu".
@@ -177,9 +178,12 @@ class Recognizer:
                     found = self.gazetteer.tier(1, loose(f))
             else:
                 g = self.gazetteer
+                lk = loose(f)
                 found = g.tier(0, f)
-                if not found:
-                    lk = loose(f)
+                if found:  # a loose match may be the better place: "Anbar" ~ "Al Anbar"
+                    seen = {e for e, _, _ in found}
+                    found += [c for c in g.tier(1, lk) if c[0] not in seen]
+                else:
                     found = g.tier(1, lk)
                     if not found and len(lk) >= SKELETON_MIN_NAME:
                         sk = skeleton(lk)
@@ -331,9 +335,11 @@ class Recognizer:
         )
         if not m.multiword and not run_before and last == "the":
             m.extra["the"] = True  # "the Alliance", "the Culture Department"
-        nxt = after[0].strip(",.;:") if after and not run_after else ""
-        if nxt == "of" or nxt in lex.person_verbs:
-            m.extra["of" if nxt == "of" else "says"] = True
+        nxt = after[0].strip(",.;:") if after else ""
+        if nxt == "of" and not m.multiword:
+            m.extra["of"] = True  # "Confederation of ...", "Secretary of State"
+        elif nxt in lex.person_verbs and not run_after:
+            m.extra["says"] = True
         self._glued(text, m, run)
 
     def _admin_words(
@@ -367,9 +373,12 @@ class Recognizer:
             # "French Quarter", "Russian Embassy" are names; "Russian President Putin" is a demonym.
             if next_word and next_word not in lex.person_titles and next_word not in lex.demonyms:
                 m.extra["glued"] = True
-        elif not m.person and m.kind == "place" and not m.multiword and not m.admin:
-            glued_after = next_word is not None and not (
-                next_word in lex.organisation_words or next_word in lex.person_titles
+        elif not m.person and m.kind == "place" and not m.multiword:
+            # An admin word after the name ("Kone village") does not unglue "Pyayt Sin Kone".
+            glued_after = (
+                next_word is not None
+                and not m.admin
+                and not (next_word in lex.organisation_words or next_word in lex.person_titles)
             )
             glued_before = prev_word is not None and (
                 prev_word in lex.feature_words
@@ -414,8 +423,19 @@ class Recognizer:
         for k in range(len(out) - 1):
             a, b = out[k], out[k + 1]
             gap = text[a.end : b.start]
-            if gap.strip() in (",", "(", ", in") and len(gap) <= 4:
-                a.parent = k + 1
+            if len(gap) <= 4 and gap.strip() in (",", "(", ", in") or self._typed_gap(gap):
+                a.parent = k + 1  # "Tafas (Daraa", "Kani township, Yinmarbin", "Gainesville, Va."
                 b.extra["parent_of"] = True
             elif gap in (" - ", " – ", " -", " — "):  # ACLED's "City - District": B lies in A
                 b.extra["district"] = True
+                b.parent = k
+                a.extra["parent_of"] = True
+
+    def _typed_gap(self, gap: str) -> bool:
+        """ "X township, Y", "X district (Y": an admin type word, then a comma or a bracket."""
+        words = gap.strip().rstrip(",(").split()
+        return (
+            gap.rstrip().endswith((",", "("))
+            and 0 < len(words) <= 2
+            and fold(" ".join(words)) in self.lex.admin_types
+        )

@@ -32,6 +32,8 @@ BIG_TOWN = 50_000
 BIG_PRIOR = 4.7  # prior of a town of ~50,000 people (or an admin unit whose largest town is that big)
 EMBEDDED_PRIOR = 5.0  # ~100,000 people
 FOREIGN_CONTEXT = 3.0  # context votes above which a small town in an unmentioned country is doubted
+FOREIGN_MAX_PRIOR = 6.0  # ... and, without a location word before it, a town under ~1,000,000 people
+BORDERLESS = frozenset({"country", "continent", "region", "water"})
 ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3"})
 CONTAINER_FEATURES = frozenset({"admin1", "admin2", "admin3", "country", "region"})
 PAREN_BONUS = 1.5  # "(Hajjah)" after a place: ACLED-style notes put admin units in brackets
@@ -226,8 +228,9 @@ class Resolver:
         )
         if tier == 2 and not (share >= 0.3 and m.cue):
             return False
-        if not strong and share == 0 and ctx.total - ctx.own[k][2] >= FOREIGN_CONTEXT:
-            return False  # a small town abroad, in an article about somewhere else
+        if share == 0 and ctx.total - ctx.own[k][2] >= FOREIGN_CONTEXT and feature not in BORDERLESS:
+            if not strong or (not m.cue and weight < FOREIGN_MAX_PRIOR):
+                return False  # a town abroad, in an article about somewhere else ("Kani township")
         if not big and not m.cue and (m.extra.get("the") or m.extra.get("of") or m.extra.get("says")):
             return False  # "the Alliance", "Secretary of State", "Robbins said"
         if m.common_word and not (m.cue and (strong or in_context)) and not (big and not m.sentence_start):
@@ -245,8 +248,8 @@ class Resolver:
         if m.person or m.extra.get("glued") or m.extra.get("street"):
             return None
         pick = self.best(m, None, k)
-        if pick is None:
-            return None
+        if pick is None or not any(t == 0 for _, t, _ in m.candidates):
+            return None  # a loose or skeleton match is too weak to set the article's country
         entry = pick[0]
         feature = ix.features[ix.feat[entry]]
         if not (
@@ -282,8 +285,10 @@ class Resolver:
         ctx = self._context(mentions, hint)
         ix = self.g.index
         out: list[Choice | None] = [None] * len(mentions)
-        # Parents come later in the text ("Jabalia, Gaza"): resolve right to left.
-        for k in range(len(mentions) - 1, -1, -1):
+        # Containers first: "Jabalia, Gaza" right to left; "London - Hillingdon" left to right.
+        n = len(mentions)
+        later = [k for k in range(n) if (p := mentions[k].parent) is not None and p < k]
+        for k in [k for k in range(n - 1, -1, -1) if k not in later] + later:
             m = mentions[k]
             if m.kind == "demonym":
                 entry = self.demonym_entry(m.demonym or "")

@@ -16,6 +16,7 @@ towns (trimmed of outliers), its population the sum of theirs; its capital is it
 
 from __future__ import annotations
 
+import difflib
 import gzip
 import importlib.util
 import json
@@ -31,6 +32,9 @@ from .fold import fold, loose, skeleton, without_affixes
 from .records import Record
 
 log = logging.getLogger(__name__)
+
+SIMILAR = 0.8  # spelling similarity for an ISO subdivision name to count as a GeoNames admin1's
+MARGIN = 0.1  # ... ahead of the next most similar one
 
 
 def package_file(package: str, *parts: str) -> Path:
@@ -114,11 +118,21 @@ def _subdivision_names(cc: str) -> list[tuple[str, str]]:
 
 
 def _match_subdivision(name: str, candidates: dict[str, str], skeletons: dict[str, list[str]]) -> str | None:
+    """The ISO 3166-2 name of a GeoNames admin1: same loose key, else same skeleton, else the one
+    clearly most similar spelling ("Andalusia" ~ "Andalucía")."""
     lk = loose(fold(name))
     if lk in candidates:
         return candidates[lk]
     found = skeletons.get(skeleton(lk), [])
-    return found[0] if len(found) == 1 else None
+    if len(found) == 1:
+        return found[0]
+    ratios = sorted(
+        ((difflib.SequenceMatcher(None, lk, key).ratio(), iso) for key, iso in candidates.items()),
+        reverse=True,
+    )
+    if ratios and ratios[0][0] >= SIMILAR and (len(ratios) == 1 or ratios[0][0] - ratios[1][0] >= MARGIN):
+        return ratios[0][1]
+    return None
 
 
 def admin_records(cities: list[Record], names: dict[tuple[str, str], str]) -> Iterator[Record]:
