@@ -423,7 +423,7 @@ class Recognizer:
         for k in range(len(out) - 1):
             a, b = out[k], out[k + 1]
             gap = text[a.end : b.start]
-            if len(gap) <= 4 and gap.strip() in (",", "(", ", in") or self._typed_gap(gap):
+            if (len(gap) <= 4 and gap.strip() in (",", "(", ", in")) or self._typed_gap(gap):
                 a.parent = k + 1  # "Tafas (Daraa", "Kani township, Yinmarbin", "Gainesville, Va."
                 b.extra["parent_of"] = True
             elif gap in (" - ", " – ", " -", " — "):  # ACLED's "City - District": B lies in A

@@ -228,9 +228,9 @@ class Resolver:
         )
         if tier == 2 and not (share >= 0.3 and m.cue):
             return False
-        if share == 0 and ctx.total - ctx.own[k][2] >= FOREIGN_CONTEXT and feature not in BORDERLESS:
-            if not strong or (not m.cue and weight < FOREIGN_MAX_PRIOR):
-                return False  # a town abroad, in an article about somewhere else ("Kani township")
+        foreign = share == 0 and ctx.total - ctx.own[k][2] >= FOREIGN_CONTEXT and feature not in BORDERLESS
+        if foreign and (not strong or (not m.cue and weight < FOREIGN_MAX_PRIOR)):
+            return False  # a town abroad, in an article about somewhere else ("Kani township")
         if not big and not m.cue and (m.extra.get("the") or m.extra.get("of") or m.extra.get("says")):
             return False  # "the Alliance", "Secretary of State", "Robbins said"
         if m.common_word and not (m.cue and (strong or in_context)) and not (big and not m.sentence_start):
