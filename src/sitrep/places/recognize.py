@@ -25,7 +25,7 @@ _CONNECT = (
 )
 _TOKEN = rf"(?:{_ABBR}|{_WORD})"
 # Up to two connectors between capitalised words: "Santa Cruz de la Sierra", "Dayr az Zawr".
-_RUN = re.compile(rf"{_TOKEN}(?:(?:[ \t]+|[ \t]*[-‐][ \t]*)(?:{_CONNECT}(?:[ \t]+|[-‐])){{0,2}}{_TOKEN})*")
+_RUN = re.compile(rf"\b{_TOKEN}(?:(?:[ \t]+|[ \t]*[-‐][ \t]*)(?:{_CONNECT}(?:[ \t]+|[-‐])){{0,2}}{_TOKEN})*")
 _PIECE = re.compile(rf"{_TOKEN}|{_CONNECT}\b")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 _PREV_WORDS = re.compile(r"([\w'’.-]+)[ \t]*(?:,[ \t]*)?$")
@@ -35,6 +35,24 @@ MAX_CACHED = 200_000  # names and runs remembered per recogniser
 SURNAME_MAX_PRIOR = 5.0  # names of places above ~100,000 people are never taken for surnames
 SKELETON_MIN_NAME = 6  # letters of the loose key before the skeleton key is tried
 SKELETON_MIN_KEY = 5  # consonants the skeleton key must keep
+
+
+class _LowerWords:
+    """Does a word occur in lower case in the text? ("Hope" the town vs "hope" the word); answered
+    by a substring search first, so that most texts never need a full word list."""
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or word not in self._text:
+            return False
+        if self._words is None:
+            self._words = set(_LOWER_WORD.findall(self._text))
+        return word in self._words
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +278,7 @@ class Recognizer:
         return _Plan(tuple((a, b) for a, b, _ in caps), tuple(folded), tuple(matches))
 
     def mentions(self, text: str) -> list[Mention]:
-        lower_words = set(_LOWER_WORD.findall(text))
+        lower_words = _LowerWords(text)
         out: list[Mention] = []
         plans = self._plans
         for run in _RUN.finditer(text):
@@ -291,7 +309,7 @@ class Recognizer:
         self._surnames(out)
         return out
 
-    def _context(self, text: str, m: Mention, run: _Run, lower_words: set[str]) -> None:
+    def _context(self, text: str, m: Mention, run: _Run, lower_words: _LowerWords) -> None:
         lex = self.lex
         before = _prev_words(text, m.start, 4)
         after = text[m.end : m.end + 40].lower().split()
