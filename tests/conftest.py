@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from sitrep.models import Article, Claim, Event, Evidence, Zone
-from store_backends import postgres_server, store, store_url  # noqa: F401 - fixtures (SQLite, PostgreSQL)
+from store_backends import module_store_url, postgres_server, store, store_url  # noqa: F401 - fixtures
 
 ARTICLE_TEXT = (
     "Shelling kills four in Kharkiv\n\n"
