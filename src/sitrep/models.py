@@ -284,7 +284,7 @@ class Event:
             {"field": c.field, "value": c.value, "source": c.source, "start": c.start, "end": c.end,
              "text": c.text}
             for c in self.claims
-        ]
+        ]  # fmt: skip
         return row
 
 
@@ -295,4 +295,4 @@ EVENT_FIELDS: tuple[str, ...] = (
     "civilian_targeting", "iso3", "country", "admin1", "admin2", "admin3", "location",
     "latitude", "longitude", "geo_precision", "fatalities", "fatalities_low", "fatalities_high",
     "source", "source_url", "notes", "article_id", "confidence", "tags",
-)
+)  # fmt: skip
