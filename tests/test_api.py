@@ -164,8 +164,9 @@ def test_stats(client: TestClient) -> None:
 def test_points(client: TestClient) -> None:
     body = client.get("/api/points").json()
     assert len(body["points"]) == len(fixture_events()) and not body["truncated"]
-    *_, kind, _fatalities, _key, day, sub_type = body["points"][0]
-    assert body["types"][kind] == "Protests" and day == "2024-06-20" and sub_type == "Peaceful protest"
+    lon, lat, kind, fatalities, key = body["points"][0]
+    assert body["types"][kind] == "Protests" and (lon, lat, fatalities) == (36.8167, -1.2833, 0)
+    assert client.get(f"/api/events/{key}").json()["event"]["event_id"] == "nairobi-protest-0"
     assert client.get("/api/points", params={"limit": 2}).json()["truncated"]
 
 

@@ -111,15 +111,12 @@ def get_points(request: Request, store: StoreDep, params: Annotated[PointsQuery,
     cap = settings_of(request).max_points
     limit = min(params.limit or cap, cap)
     types: dict[str, int] = {}
-    out = []
-    for key, lon, lat, event_type, sub_type, fatalities, day in points(
-        store, params.to_filter(), limit=limit + 1
-    ):
-        kind = types.setdefault(event_type, len(types))
-        out.append([lon, lat, kind, fatalities, key, day.isoformat(), sub_type])
+    out: list[list[Any]] = []
+    for key, lon, lat, event_type, fatalities in points(store, params.to_filter(), limit=limit + 1):
+        out.append([lon, lat, types.setdefault(event_type, len(types)), fatalities, key])
     truncated = len(out) > limit
     body = {"fields": list(POINT_FIELDS), "types": list(types), "points": out[:limit], "truncated": truncated}
     return json_response(body)
 
 
-POINT_FIELDS = ("longitude", "latitude", "type", "fatalities", "id", "event_date", "sub_event_type")
+POINT_FIELDS = ("longitude", "latitude", "type", "fatalities", "id")

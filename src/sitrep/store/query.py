@@ -289,9 +289,9 @@ def _claims(store: Store, keys: Sequence[str]) -> dict[str, list[Mapping[Any, An
 
 
 def points(store: Store, filters: EventFilter, *, limit: int | None = None) -> Iterator[tuple[Any, ...]]:
-    """``(id, longitude, latitude, event_type, sub_event_type, fatalities, event_date)`` of every
-    located event matching ``filters`` (newest first), for maps."""
-    cols = (e.id, e.longitude, e.latitude, e.event_type, e.sub_event_type, e.fatalities, e.event_date)
+    """``(id, longitude, latitude, event_type, fatalities)`` of every located event matching
+    ``filters`` (newest first), for maps."""
+    cols = (e.id, e.longitude, e.latitude, e.event_type, e.fatalities)
     with _reading(store) as conn:
         resolved = resolve(conn, filters)
         query = (
