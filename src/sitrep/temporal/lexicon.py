@@ -114,6 +114,7 @@ class Lexicon:
     past_suffix: str
     past_suffix_exceptions: frozenset[str]
     passive_auxiliaries: frozenset[str]
+    deadlines: frozenset[str]
 
 
 def _doc(name: str) -> dict[str, Any]:
@@ -309,6 +310,7 @@ def _tense(lex: dict[str, Any]) -> None:
     lex["passive_auxiliaries"] = frozenset(
         _words(name, "passive_auxiliaries", data.get("passive_auxiliaries", []))
     )
+    lex["deadlines"] = frozenset(_words(name, "deadlines", data.get("deadlines", [])))
 
 
 @cache

@@ -3,6 +3,12 @@
 Underspecified dates ("Friday", "in March", "the fourth quarter") resolve backwards in a past
 clause and forwards in a future one. :func:`clause_tense` looks for the nearest cue inside the
 clause holding the expression and returns -1 (past), +1 (future) or 0 (no cue).
+
+Cues are counted in words from the expression. A word that only *looks* past ("-ed": often a
+participle or an adjective, "armed", "untouched") is a weak cue and counts as a few words
+farther; so does a cue after a comma that follows the expression ("as soon as Tuesday, Castro
+said": the reporting verb belongs to another clause). A deadline preposition right before the
+expression ("by August", "until Tuesday") makes it future unless a past cue stands close by.
 """
 
 from __future__ import annotations
@@ -17,18 +23,22 @@ PAST, NONE, FUTURE = -1, 0, 1
 _REACH_BEFORE = 160  # characters looked at before the expression
 _REACH_AFTER = 100
 _BOUNDARY = re.compile(r"[.;!?\n]\s|[\n\"]")
-
-
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
 _MAX_PHRASE = 3
+WEAK_PENALTY = 3  # extra words a suffix-only ("-ed") cue counts for
+COMMA_PENALTY = 6  # extra words a cue after a comma following the expression counts for
+DEADLINE_REACH = 6  # a past cue nearer than this overrides a deadline preposition
+_FAR = 10**6
 
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
     phrases: dict[str, int]  # cue phrase -> PAST or FUTURE
+    first_words: frozenset[str]  # first words of the cue phrases
     suffix: str
     exceptions: frozenset[str]
     auxiliaries: frozenset[str]
+    deadlines: frozenset[str]
 
 
 @cache
@@ -36,25 +46,30 @@ def _cues() -> _Cues:
     lex = lexicon()
     phrases = {p: PAST for p in lex.past_cues}
     phrases.update({p: FUTURE for p in lex.future_cues})
-    return _Cues(phrases, lex.past_suffix, lex.past_suffix_exceptions, lex.passive_auxiliaries)
+    firsts = frozenset(p.split(" ", 1)[0] for p in phrases)
+    return _Cues(
+        phrases, firsts, lex.past_suffix, lex.past_suffix_exceptions, lex.passive_auxiliaries, lex.deadlines
+    )
 
 
-def _cue(cues: _Cues, words: list[str], i: int) -> int:
-    """The tense a cue starting at ``words[i]`` signals, or NONE."""
-    for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
-        kind = cues.phrases.get(" ".join(words[i : i + size]))
-        if kind is not None:
-            break
-    else:
-        word = words[i]
-        if not (cues.suffix and word.endswith(cues.suffix) and len(word) > len(cues.suffix) + 1):
-            return NONE
-        if word in cues.exceptions:
-            return NONE
-        kind = PAST
+def _cue(cues: _Cues, words: list[str], i: int) -> tuple[int, int]:
+    """(tense, extra distance) of a cue starting at ``words[i]``; (NONE, 0) when there is none."""
+    word = words[i]
+    extra = 0
+    kind = NONE
+    if word in cues.first_words:
+        for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+            kind = cues.phrases.get(" ".join(words[i : i + size]) if size > 1 else word, NONE)
+            if kind != NONE:
+                break
+    if kind == NONE:
+        suffix = cues.suffix
+        if not (suffix and word.endswith(suffix) and len(word) > len(suffix) + 1) or word in cues.exceptions:
+            return NONE, 0
+        kind, extra = PAST, WEAK_PENALTY
     if kind == PAST and i and words[i - 1] in cues.auxiliaries:
-        return NONE  # a participle: "will be paid", "to be completed"
-    return kind
+        return NONE, 0  # a participle: "will be paid", "to be completed"
+    return kind, extra
 
 
 def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -69,20 +84,32 @@ def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
 def clause_tense(folded: str, start: int, end: int) -> int:
     """-1, 0 or +1 for the clause around ``folded[start:end]`` (an ASCII-folded text).
 
-    The nearest cue word wins, counted in words; on a tie the one before the expression.
+    The nearest cue wins, counted in words (weak and comma-separated cues count farther); on a
+    tie the one before the expression.
     """
     cues = _cues()
     left, right = _clause(folded, start, end)
     before = _TOKEN.findall(folded, left, start)
-    after = _TOKEN.findall(folded, end, right)
-    best, distance = NONE, len(before) + len(after) + 1
-    for i in range(len(before) - 1, -1, -1):
-        kind = _cue(cues, before, i)
-        if kind != NONE:
-            best, distance = kind, len(before) - 1 - i
+    comma = folded.find(",", end, right)
+    after = _TOKEN.findall(folded, end, right if comma < 0 else comma)
+    beyond = len(after)
+    if comma >= 0:
+        after += _TOKEN.findall(folded, comma, right)
+    best, distance = NONE, _FAR
+    last = len(before) - 1
+    for i in range(last, -1, -1):
+        if last - i >= distance:
             break
-    for i in range(min(len(after), distance)):
-        kind = _cue(cues, after, i)
-        if kind != NONE:
-            return kind
+        kind, extra = _cue(cues, before, i)
+        if kind != NONE and last - i + extra < distance:
+            best, distance = kind, last - i + extra
+    for i, _ in enumerate(after):
+        near = i + (COMMA_PENALTY if i >= beyond else 0)
+        if near >= distance:
+            break
+        kind, extra = _cue(cues, after, i)
+        if kind != NONE and near + extra < distance:
+            best, distance = kind, near + extra
+    if before and before[-1] in cues.deadlines and not (best == PAST and distance < DEADLINE_REACH):
+        return FUTURE  # "by August", "until Tuesday": a deadline
     return best
