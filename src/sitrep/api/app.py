@@ -31,7 +31,7 @@ server's token (`SITREP_TOKEN`) as `Authorization: Bearer <token>`. Errors are J
 """
 # The dashboard's own files only: no inline script, no third-party origin.
 DASHBOARD_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 

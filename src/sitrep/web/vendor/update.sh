@@ -30,7 +30,16 @@ cp "$M/topojson-client/LICENSE" basemap/LICENSE.topojson-client
 const topo = require("./node_modules/world-atlas/countries-110m.json");
 const {feature} = require("topojson-client");
 const fc = feature(topo, topo.objects.countries);
-for (const f of fc.features) f.properties = {name: f.properties.name};
+// Rings that cross the antimeridian (Fiji, Russia, Antarctica) are shifted east so that no edge
+// spans the whole map; Leaflet draws longitudes beyond 180 where they belong.
+const unwrap = (ring) => (ring.some(([x]) => x > 150) && ring.some(([x]) => x < -150)
+  ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring);
+for (const f of fc.features) {
+  f.properties = {name: f.properties.name};
+  const g = f.geometry;
+  if (g && g.type === "Polygon") g.coordinates = g.coordinates.map(unwrap);
+  if (g && g.type === "MultiPolygon") g.coordinates = g.coordinates.map((p) => p.map(unwrap));
+}
 process.stdout.write(JSON.stringify(fc, (k, v) => typeof v === "number" ? Math.round(v * 1000) / 1000 : v));
 ') > basemap/countries-110m.geojson
 printf 'Natural Earth 1:110m admin-0 countries (public domain, naturalearthdata.com), via world-atlas %s (ISC), converted to GeoJSON with topojson-client.\n' \
