@@ -64,22 +64,32 @@ def _group_forward(actors: list[Span], i: int, text: str) -> tuple[Span, tuple[S
     return group[0], tuple(group[1:])
 
 
-def attach(text: str, folded: str, sentence: tuple[int, int], trigger: Span, actors: list[Span]) -> Roles:
+def clause_breaks(folded: str, sentence: tuple[int, int]) -> list[int]:
+    """Offsets of the clause breaks of a sentence (";", ". ", "while", "but", ...)."""
+    return [m.start() for m in _CLAUSE.finditer(folded, *sentence)]
+
+
+def attach(
+    text: str,
+    folded: str,
+    sentence: tuple[int, int],
+    trigger: Span,
+    actors: list[Span],
+    *,
+    breaks: list[int] | None = None,
+) -> Roles:
     """Roles for ``trigger`` from the actor spans of its sentence (sorted by start)."""
     s_start, s_end = sentence
     actors = [a for a in actors if s_start <= a.start and a.end <= s_end and not a.overlaps(trigger)]
     if not actors:
         return Roles()
-    before = [
-        i
-        for i, a in enumerate(actors)
-        if a.end <= trigger.start and not _CLAUSE.search(folded, a.end, trigger.start)
-    ]
-    after = [
-        i
-        for i, a in enumerate(actors)
-        if a.start >= trigger.end and not _CLAUSE.search(folded, trigger.end, a.start)
-    ]
+    if breaks is None:
+        breaks = clause_breaks(folded, sentence)
+    # actors in the trigger's clause: no break between the actor and the trigger
+    lo = max((b for b in breaks if b < trigger.start), default=-1)
+    hi = min((b for b in breaks if b >= trigger.end), default=s_end + 1)
+    before = [i for i, a in enumerate(actors) if lo < a.end <= trigger.start]
+    after = [i for i, a in enumerate(actors) if trigger.end <= a.start < hi]
     by_agent = None
     if after and _BY.fullmatch(folded, trigger.end, actors[after[0]].start):
         by_agent = after[0]

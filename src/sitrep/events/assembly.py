@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +11,7 @@ from typing import Any
 
 from .. import resolve
 from ..actors import ActorLexicon, ActorStage
-from ..models import Doc, Event, Evidence, Span
+from ..models import LAYER_PLACE, LAYER_TIME, Doc, Event, Evidence, Span
 from .actors_roles import Coded, Namer, actor_evidence, code_actors, kind_of
 from .decide import ARMED, EVENT_TYPE, Facts, decide, disorder_type
 from .mentions import Mention
@@ -59,8 +60,17 @@ def code_events(doc: Doc, options: Any = None) -> list[Event]:
     mentions: list[Mention] = [s.value for s in doc.layer(LAYER_EVENT)]
     if not mentions:
         return []
-    whens = [when(doc, m.sentence[0], m.sentence[1], date_resolver) for m in mentions]
-    wheres = [where(doc, m.sentence[0], m.sentence[1], place_locator) for m in mentions]
+    # Ask the temporal and places stages only about sentences that name a time or a place (or about
+    # every sentence when their layers are absent); the others elaborate the event before them.
+    timed = _named(doc, LAYER_TIME, mentions)
+    placed = _named(doc, LAYER_PLACE, mentions)
+    whens = [
+        when(doc, *m.sentence, date_resolver) if t else _NO_WHEN for m, t in zip(mentions, timed, strict=True)
+    ]
+    wheres = [
+        where(doc, *m.sentence, place_locator) if p else _NO_WHERE
+        for m, p in zip(mentions, placed, strict=True)
+    ]
     keys = [
         (w.day, bool(w.evidence), resolve.place_key(p.place), bool(p.evidence))
         for w, p in zip(whens, wheres, strict=True)
@@ -68,6 +78,11 @@ def code_events(doc: Doc, options: Any = None) -> list[Event]:
     lexicon = ActorLexicon.default()
     events: list[Event] = []
     for n, members in enumerate(resolve.group(keys)):
+        head = mentions[members[0]]
+        if not any(whens[i].day for i in members):
+            whens[members[0]] = when(doc, *head.sentence, date_resolver)
+        if not any(wheres[i].place for i in members):
+            wheres[members[0]] = where(doc, *head.sentence, place_locator)
         event = _build(
             doc,
             [mentions[i] for i in members],
@@ -79,6 +94,22 @@ def code_events(doc: Doc, options: Any = None) -> list[Event]:
         if event is not None and event.confidence >= min_conf:
             events.append(event)
     return events
+
+
+_NO_WHEN = When(None, 3, ())
+_NO_WHERE = Where(None, 3, ())
+
+
+def _named(doc: Doc, layer: str, mentions: list[Mention]) -> list[bool]:
+    """Per mention: does its sentence hold a span of ``layer`` (all True when the layer is absent)?"""
+    if layer not in doc.layers:
+        return [True] * len(mentions)
+    starts = [s.start for s in doc.layers[layer]]
+    out = []
+    for m in mentions:
+        i = bisect_left(starts, m.sentence[0])
+        out.append(i < len(starts) and starts[i] < m.sentence[1])
+    return out
 
 
 def _first_with(items: Sequence[Any], attr: str) -> Any:

@@ -7,6 +7,7 @@ process.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,6 +19,7 @@ TRIGGERS_FILE = "events/triggers.yaml"
 MODALITY_FILE = "events/modality.yaml"
 CASUALTIES_FILE = "events/casualties.yaml"
 
+_ARTICLES = frozenset({"a", "an", "single"})  # singular counts ("killing a woman")
 FRAMES = (
     "protest",
     "intervene",
@@ -60,6 +62,8 @@ class TriggerEntry:
     phrase: str
     requires: tuple[str, ...] = ()
     forbids: tuple[str, ...] = ()
+    requires_re: re.Pattern[str] | None = None  # compiled from ``requires`` (searched in the sentence)
+    forbids_re: re.Pattern[str] | None = None
     lower_only: bool = False
     prefix: bool = False
     object: bool = False  # names a weapon, not its use
@@ -110,9 +114,17 @@ class EventLexicon:
     ) -> None:
         self.triggers: PhraseMatcher[TriggerEntry] = PhraseMatcher(triggers)
         self.cues: PhraseMatcher[CueEntry] = PhraseMatcher(cues)
-        self.numbers: PhraseMatcher[NumberWord] = PhraseMatcher(numbers)
-        self.context: PhraseMatcher[str] = PhraseMatcher(
-            (word, word) for _, t in triggers for word in (*t.requires, *t.forbids)
+        # counts (numbers, vague quantities, qualifiers) and the words around them (kinds, "no
+        # casualties", cumulative cues) are separate automata: the second runs over the whole text,
+        # the first only over the sentences the second found something in.
+        counts = ("number", "multiplier", "vague", "qualifier")
+        self.numbers: PhraseMatcher[NumberWord] = PhraseMatcher(
+            (k, v) for k, v in numbers if v.role in counts and k not in _ARTICLES
+        )
+        # "a", "an" are too common for the automaton: a regex finds them in casualty sentences only
+        self.articles = re.compile(r"\b(" + "|".join(k for k, v in numbers if k in _ARTICLES) + r")\b")
+        self.number_kinds: PhraseMatcher[NumberWord] = PhraseMatcher(
+            (k, v) for k, v in numbers if v.role not in ("number", "multiplier", "vague", "qualifier")
         )
         self.singular = tables.singular
         self.pronouns = tables.pronouns
@@ -142,6 +154,14 @@ def _versioned(name: str) -> dict[str, Any]:
     require(isinstance(data, dict), name, "top level", "must be a mapping")
     require(data.get("version") == 1, name, "version", "unsupported version (expected 1)")
     return data  # type: ignore[no-any-return]
+
+
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A regex finding any of ``words`` (folded phrases) as whole words, or None for no words."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w'])(?:" + alternatives + r")(?![\w'])")
 
 
 def _mapping(data: dict[str, Any], key: str, file: str, *, empty_ok: bool = False) -> dict[Any, Any]:
@@ -213,6 +233,8 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
                 phrase=item["phrase"],
                 requires=_words(item.get("requires"), TRIGGERS_FILE, item, "requires"),
                 forbids=_words(item.get("forbids"), TRIGGERS_FILE, item, "forbids"),
+                requires_re=_any_word(_words(item.get("requires"), TRIGGERS_FILE, item, "requires")),
+                forbids_re=_any_word(_words(item.get("forbids"), TRIGGERS_FILE, item, "forbids")),
                 lower_only=bool(item.get("lower_only", False)),
                 prefix=bool(item.get("prefix", False)),
                 object=bool(item.get("object", False)),

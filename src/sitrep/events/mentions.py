@@ -7,10 +7,11 @@ figures that belong to it, and the roles attached to its main trigger.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..models import Span
-from .arguments import Roles, attach
+from .arguments import Roles, attach, clause_breaks
 from .modality import ASSERTED, modality_of
 
 # Which trigger of a sentence gets its roles attached first: the frames highest in ACLED's
@@ -80,17 +81,22 @@ def build_mentions(
 ) -> list[Mention]:
     """Group the layers by sentence and keep the sentences that assert an event."""
     out: list[Mention] = []
-    ti = ci = ni = ai = 0
-    for si, (s_start, s_end) in enumerate(sentences):
-        s_trig, ti = _take(triggers, ti, s_start, s_end)
-        if not s_trig:
-            _, ci = _take(cues, ci, s_start, s_end)
-            _, ni = _take(numbers, ni, s_start, s_end)
-            _, ai = _take(actors, ai, s_start, s_end)
+    starts = [s for s, _ in sentences]
+    with_triggers = sorted({bisect_right(starts, t.start) - 1 for t in triggers})
+    cue_starts = [c.start for c in cues]
+    num_starts = [n.start for n in numbers]
+    actor_starts = [a.start for a in actors]
+    trig_starts = [t.start for t in triggers]
+    for si in with_triggers:
+        if si < 0:
             continue
-        s_cues, ci = _take(cues, ci, s_start, s_end)
-        s_nums, ni = _take(numbers, ni, s_start, s_end)
-        s_actors, ai = _take(actors, ai, s_start, s_end)
+        s_start, s_end = sentences[si]
+        s_trig = _within(triggers, trig_starts, s_start, s_end)
+        if not s_trig:
+            continue
+        s_cues = _within(cues, cue_starts, s_start, s_end)
+        s_nums = _within(numbers, num_starts, s_start, s_end)
+        s_actors = _within(actors, actor_starts, s_start, s_end)
         asserted: list[Span] = []
         dropped: list[tuple[Span, str, Span | None]] = []
         for trig in s_trig:
@@ -109,7 +115,7 @@ def build_mentions(
             key=lambda i: (_ORDER.get(asserted[i].label, 99), -asserted[i].score, asserted[i].start),
         )
         main = asserted[main_i]
-        roles = tuple(attach(text, folded, (s_start, s_end), t, s_actors) for t in asserted)
+        roles = _roles(text, folded, (s_start, s_end), asserted, s_actors, main_i=main_i)
         kept_numbers = tuple(
             n
             for n in s_nums
@@ -133,14 +139,34 @@ def build_mentions(
     return out
 
 
-def _take(spans: list[Span], i: int, start: int, end: int) -> tuple[list[Span], int]:
-    """Spans starting in [start, end) from a sorted list, advancing the cursor."""
-    while i < len(spans) and spans[i].start < start:
-        i += 1
-    j = i
-    while j < len(spans) and spans[j].start < end:
-        j += 1
-    return spans[i:j], j
+def _roles(
+    text: str,
+    folded: str,
+    sentence: tuple[int, int],
+    triggers: list[Span],
+    actors: list[Span],
+    *,
+    main_i: int,
+) -> tuple[Roles, ...]:
+    """Roles of the first trigger of each frame (and of the main trigger); the others share them."""
+    if not actors:
+        return tuple(Roles() for _ in triggers)
+    by_frame: dict[str, Roles] = {}
+    out = []
+    breaks = clause_breaks(folded, sentence)
+    for i, trig in enumerate(triggers):
+        if i == main_i or trig.label not in by_frame:
+            roles = attach(text, folded, sentence, trig, actors, breaks=breaks)
+            by_frame.setdefault(trig.label, roles)
+            out.append(roles)
+        else:
+            out.append(by_frame[trig.label])
+    return tuple(out)
+
+
+def _within(spans: list[Span], starts: list[int], start: int, end: int) -> list[Span]:
+    """Spans starting in [start, end) of a list sorted by start (``starts`` = their starts)."""
+    return spans[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def _inside_topic(

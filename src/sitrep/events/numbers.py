@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..actors.phrases import Hit
 from ..models import LAYER_NUMBER, Quantity, Span
 from .lexicon import EventLexicon, NumberWord
+from .triggers import sentence_index
 
 _DIGITS = re.compile(r"(?<![\w.,:/])(\d{1,3}(?:,\d{3})+|\d+)(?![\w:/]|[.,]\d)")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or|and)\s*", re.IGNORECASE)
@@ -24,6 +25,9 @@ _CLAUSE_BREAK = re.compile(r"[;.:!?]")
 _BEFORE_BREAK = re.compile(r"[;.:!?,()]|\bby\b")
 _MAX_AFTER_WORDS = 12
 _MAX_BEFORE_WORDS = 3
+
+
+_ONE = NumberWord("number", 1)
 
 
 @dataclass(slots=True)
@@ -41,10 +45,22 @@ def _words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end)) if end > start else 0
 
 
-def _tokens(text: str, folded: str, lexicon: EventLexicon, start: int, end: int) -> list[Hit[NumberWord]]:
-    hits = [h for h in lexicon.numbers.find(folded[start:end])]
-    out = [Hit(h.start + start, h.end + start, h.key, h.values) for h in hits]
+def _tokens(
+    text: str,
+    folded: str,
+    lexicon: EventLexicon,
+    span: tuple[int, int],
+    *,
+    kinds: list[Hit[NumberWord]],
+    count_hits: list[Hit[NumberWord]],
+) -> list[Hit[NumberWord]]:
+    start, end = span
+    out = [h for h in count_hits if start <= h.start < end]
+    out.extend(
+        Hit(m.start(), m.end(), m.group(), (_ONE,)) for m in lexicon.articles.finditer(folded, start, end)
+    )
     taken = [(h.start, h.end) for h in out]
+    out = [h for h in out if not any(k.start < h.end and h.start < k.end for k in kinds)] + kinds
     for m in _DIGITS.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -153,10 +169,14 @@ def find_numbers(
 ) -> list[Span]:
     """Casualty figures in ``text`` as spans of the ``number`` layer (value: :class:`Quantity`)."""
     spans: list[Span] = []
-    for s_start, s_end in sentences:
-        toks = _tokens(text, folded, lexicon, s_start, s_end)
-        if not toks:
-            continue
+    by_sentence: dict[int, list[Hit[NumberWord]]] = {}
+    starts = [s for s, _ in sentences]
+    for hit in lexicon.number_kinds.find(folded):
+        by_sentence.setdefault(sentence_index(sentences, hit.start, starts), []).append(hit)
+    count_hits = lexicon.numbers.find(folded) if by_sentence else []
+    for si, found in sorted(by_sentence.items()):
+        s_start, s_end = sentences[si] if si >= 0 else (0, len(text))
+        toks = _tokens(text, folded, lexicon, (s_start, s_end), kinds=found, count_hits=count_hits)
         kinds = [t for t in toks if _role(t, "kind_after") or _role(t, "kind_before")]
         for tok in toks:
             if _role(tok, "none"):

@@ -25,9 +25,9 @@ class Trigger:
     tag: bool = False  # a sentence-initial label naming the event type ("Looting: On 3 May ...")
 
 
-def sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
+def sentence_index(sentences: list[tuple[int, int]], offset: int, starts: list[int] | None = None) -> int:
     """Index of the sentence holding ``offset`` (sentences sorted, non-overlapping), or -1."""
-    i = bisect_right([s for s, _ in sentences], offset) - 1
+    i = bisect_right(starts if starts is not None else [s for s, _ in sentences], offset) - 1
     if i >= 0 and offset < sentences[i][1]:
         return i
     return -1
@@ -39,17 +39,14 @@ def find_triggers(
     hits = lexicon.triggers.find(folded)
     if not hits:
         return []
-    context: dict[int, set[str]] = {}
-    for c in lexicon.context.all_hits(folded):
-        context.setdefault(sentence_index(sentences, c.start), set()).add(c.key)
+    starts = [s for s, _ in sentences]
     spans: list[Span] = []
     for hit in hits:
-        si = sentence_index(sentences, hit.start)
-        s_start = sentences[si][0] if si >= 0 else 0
-        words = context.get(si, set())
+        si = sentence_index(sentences, hit.start, starts)
+        s_start, s_end = sentences[si] if si >= 0 else (0, len(text))
         best: dict[str, TriggerEntry] = {}
         for entry in hit.values:
-            if not _allowed(entry, text, folded, span=(hit.start, hit.end), s_start=s_start, words=words):
+            if not _allowed(entry, text, folded, span=(hit.start, hit.end), sentence=(s_start, s_end)):
                 continue
             if entry.frame not in best or entry.weight > best[entry.frame].weight:
                 best[entry.frame] = entry
@@ -69,17 +66,18 @@ def find_triggers(
 
 
 def _allowed(
-    entry: TriggerEntry, text: str, folded: str, *, span: tuple[int, int], s_start: int, words: set[str]
+    entry: TriggerEntry, text: str, folded: str, *, span: tuple[int, int], sentence: tuple[int, int]
 ) -> bool:
     start, end = span
+    s_start, s_end = sentence
     if entry.lower_only and not text[start:end].islower():
         return False
     if entry.prefix and folded[s_start:start].strip(" \"'*-[") != "":
         return False
-    if entry.requires and not any(w in words for w in entry.requires):
+    if entry.requires_re is not None and not entry.requires_re.search(folded, s_start, s_end):
         return False
     if entry.followed_by:
         after = " ".join(folded[end : end + 60].split()[:4])
         if not any(f" {w} " in f" {after} " for w in entry.followed_by):
             return False
-    return not (entry.forbids and any(w in words for w in entry.forbids))
+    return entry.forbids_re is None or not entry.forbids_re.search(folded, s_start, s_end)
