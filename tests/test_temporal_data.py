@@ -51,6 +51,7 @@ def _broken(monkeypatch: pytest.MonkeyPatch, name: str, change: Any) -> None:
         ("temporal/expressions.yaml", lambda d: d["direction"].update({"yonder": 5}), "yonder"),
         ("temporal/expressions.yaml", lambda d: d["references"].update({"SOON_REF": ["soon"]}), "SOON_REF"),
         ("temporal/numbers.yaml", lambda d: d["cardinals"].update({"eleventy": "11"}), "eleventy"),
+        ("temporal/expressions.yaml", lambda d: d["offsets"]["later"].update({"signal": ["aeon"]}), "later"),
         ("temporal/tense.yaml", lambda d: d.update({"future": ["Will"]}), "Will"),
         ("temporal/tense.yaml", lambda d: d.pop("version"), "version"),
     ],

@@ -101,3 +101,11 @@ def test_approximate_day_gives_precision_2() -> None:
     doc = _doc("Around 18 April 2024, rioters attacked a police post.")
     result = _date_of(doc, "attacked")
     assert (result.event_date, result.time_precision) == (date(2024, 4, 18), 2)
+
+
+def test_days_later_is_a_duration_placed_on_the_calendar() -> None:
+    doc = _doc("Militants seized the town on 3 May. Three days later, troops retook it.")
+    later = [s for s in doc.layer(LAYER_TIME) if s.value.type == "DURATION"]
+    assert [(doc.text[s.start : s.end], s.value.value) for s in later] == [("Three days", "P3D")]
+    result = _date_of(doc, "retook")
+    assert (result.event_date, result.time_precision) == (date(2024, 5, 6), 1)

@@ -11,7 +11,8 @@ that period. :func:`resolve_event_date` picks the evidence in this order:
    story's reference time carries over ("On 3 May, gunmen raided X. They killed four.");
 4. the article's publication date, with precision 2 (the event happened in the days before).
 
-An approximate day ("around 18 April") has precision 2.
+An approximate day ("around 18 April") has precision 2. Any expression placed on the calendar
+counts, including a duration that TimeML tags without its signal word ("three days later").
 
 A *background* event ("in 2015 militants seized the town") keeps its own date and never takes the
 article's: with no date of its own it is left undated.
@@ -53,7 +54,6 @@ def _usable(span: Span) -> bool:
     value = span.value
     return (
         isinstance(value, Timex)
-        and value.type in ("DATE", "TIME")
         and value.anchored
         and value.first is not None
         and value.last is not None

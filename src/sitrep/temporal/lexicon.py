@@ -68,6 +68,15 @@ class Anaphor:
 
 
 @dataclass(frozen=True, slots=True)
+class Offset:
+    """A word after an amount of time: "ago" (-1 from the anchor), "later" (+1 from the focus)."""
+
+    sign: int
+    from_focus: bool
+    signal: frozenset[str]  # units for which the expression is a DURATION ("three days later")
+
+
+@dataclass(frozen=True, slots=True)
 class Deictic:
     offset: int
     part: str | None = None
@@ -98,6 +107,7 @@ class Lexicon:
     position: Mapping[str, str]
     approximators: Mapping[str, str]
     anaphora: Mapping[str, Anaphor]
+    offsets: Mapping[str, Offset]
     temporal_context: frozenset[str]
     season_context: frozenset[str]
     ref_not_before: frozenset[str]
@@ -286,6 +296,7 @@ def _expressions(lex: dict[str, Any]) -> None:
         require(isinstance(entry.get("offset"), int), name, phrase, "offset must be an integer")
         anaphora[phrase] = Anaphor(entry["unit"], entry["offset"], entry.get("part"))
     lex["anaphora"] = anaphora
+    lex["offsets"] = _offsets(name, _section(name, data, "offsets"), {u.name for u in lex["units"].values()})
     for key in ("temporal_context", "season_context", "ref_not_before", "ref_not_after", "not_triggers",
                 "span_directions"):  # fmt: skip
         lex[key] = frozenset(_words(name, key, data.get(key)))
@@ -294,6 +305,21 @@ def _expressions(lex: dict[str, Any]) -> None:
         require(role in QUALIFIER_ROLES, name, word, f"role must be one of {sorted(QUALIFIER_ROLES)}")
     lex["period_qualifiers"] = qualifiers
     lex["not_year_before"] = frozenset(_words(name, "not_year_before", data.get("not_year_before")))
+
+
+def _offsets(name: str, section: dict[str, Any], units: set[str]) -> dict[str, Offset]:
+    offsets = {}
+    for phrase, entry in section.items():
+        require(isinstance(entry, dict), name, phrase, "must be {sign: -1|1, base: anchor|focus}")
+        require(entry.get("sign") in (-1, 1), name, phrase, "sign must be -1 or 1")
+        require(entry.get("base") in ("anchor", "focus"), name, phrase, "base must be anchor or focus")
+        signal = entry.get("signal", [])
+        if signal == "all":
+            signal = sorted(units)
+        for unit in _words(name, phrase, signal):
+            require(unit in units, name, phrase, f"signal lists {unit!r}, which is not a unit name")
+        offsets[phrase] = Offset(entry["sign"], entry["base"] == "focus", frozenset(signal))
+    return offsets
 
 
 def _tense(lex: dict[str, Any]) -> None:

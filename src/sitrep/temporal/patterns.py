@@ -119,6 +119,7 @@ def _macros(lex: Lexicon) -> dict[str, str]:
     m["DEICTIC"] = alt(lex.deictic) + END
     m["REF"] = alt(lex.references) + END
     m["ANAPHOR"] = alt(lex.anaphora) + END
+    m["OFFSET"] = alt(lex.offsets) + END
     m["HOLIDAY"] = alt(lex.holidays) + END
     m["FREQ"] = alt(lex.frequency) + END
     m["DAYNUM"] = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
@@ -180,8 +181,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     (
         "ago",
         r"(?P<n><<AMOUNT>>)[\s-]+(?:(?:more|additional)\s+)?(?P<unit><<UNIT>>)(?P<frac><<FRACTION>>)?"
-        r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|from\s+now|hence|back|"
-        r"previously|prior)(?![a-z])",
+        r"(?:\s+or\s+so)?\s+(?P<dir><<OFFSET>>)",
     ),
     (
         "span",

@@ -50,21 +50,28 @@ class RelativeRules(ResolverBase):
     def _ago(self, a: Atom) -> Timex | None:
         amount = parse_number(a.g["n"] + (a.g.get("frac") or ""), self.lex)
         unit = self.lex.units[a.g["unit"]]
-        word = a.g["dir"].split()[0]
-        sign = -1 if word in ("ago", "earlier", "before", "back", "previously", "prior") else 1
+        offset = self.lex.offsets[" ".join(a.g["dir"].split())]
+        sign = offset.sign
+        signal = unit.name in offset.signal
+        if signal:  # "three days later": TimeML tags the duration; "later" is a signal
+            a.end = len(self.folded[: a.end - len(a.g["dir"])].rstrip())
         if amount is None:
+            if signal:
+                return Timex("DURATION", duration_value(None, unit))
             return Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-        from_focus = word in ("earlier", "later", "before", "after", "previously", "prior")
         topic = self._topic_quarter(a.start)
-        if unit.name == "year" and topic is not None and topic.first is not None:
+        if unit.name == "year" and not signal and topic is not None and topic.first is not None:
             # "profit rose in the third quarter from a year earlier": the same quarter a year before
             return cal.period("quarter", cal.shift(topic.first, sign * int(amount), "year"))
-        base = self.focus_day("day") if from_focus else self.anchor
+        base = self.focus_day("day") if offset.from_focus else self.anchor
         step_unit, factor = _SHIFT_OF_UNIT.get(unit.name, (unit.name, 1))
         steps = int(amount * factor) if factor else 0
         if amount != int(amount) and unit.name in ("year", "month"):
             step_unit, steps = "month", round(amount * (12 if unit.name == "year" else 1))
-        return cal.period(_GRAN_OF_UNIT[unit.name], cal.shift(base, sign * steps, step_unit))
+        timex = cal.period(_GRAN_OF_UNIT[unit.name], cal.shift(base, sign * steps, step_unit))
+        if signal:  # a duration, still placed on the calendar for event dating
+            return replace(timex, type="DURATION", value=duration_value(amount, unit))
+        return timex
 
     def _relunit(self, a: Atom) -> Timex | None:
         direction = self.lex.direction[" ".join(a.g["dir"].split())]
