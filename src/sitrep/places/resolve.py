@@ -31,6 +31,7 @@ TOWN_SHARE = 0.25  # an admin1 named like its main town means the town when the 
 BIG_TOWN = 50_000
 BIG_PRIOR = 4.7  # prior of a town of ~50,000 people (or an admin unit whose largest town is that big)
 EMBEDDED_PRIOR = 5.0  # ~100,000 people
+KEEP_UNCONTAINED_PRIOR = 6.5  # ~2,000,000 people (or a capital of ~300,000)
 FOREIGN_CONTEXT = 3.0  # context votes above which a small town in an unmentioned country is doubted
 FOREIGN_MAX_PRIOR = 6.0  # ... and, without a location word before it, a town under ~1,000,000 people
 BORDERLESS = frozenset({"country", "continent", "region", "water"})
@@ -80,7 +81,7 @@ class Resolver:
 
     def _base(self, m: Mention) -> list[tuple[float, int, int, int]]:
         """(score without context, entry, country, admin1) of each candidate; computed once per mention."""
-        key = (m.text, m.admin, bool(m.extra.get("paren")))
+        key = (m.text, m.admin, bool(m.extra.get("paren")), bool(m.extra.get("parent_of")))
         found = self._bases.get(key)
         if found is not None and found[0] is m.candidates:
             return found[1]
@@ -93,7 +94,10 @@ class Resolver:
             score = float(ix.prior[entry]) - TIER_PENALTY[tier]
             if alt:
                 score -= ALT_PENALTY_SHADOWED if shadowed else ALT_PENALTY
-                if feature in ADMIN_FEATURES and not m.admin:  # "Shelby" for "Shelby County"
+                if feature in ADMIN_FEATURES and not (
+                    m.admin or m.extra.get("paren") or m.extra.get("parent_of")
+                ):
+                    # "Shelby" for "Shelby County", unless it stands where admin units do: "(Uva)"
                     score -= ADMIN_SHORT_PENALTY
             if m.admin:
                 if feature in m.admin:
@@ -305,6 +309,9 @@ class Resolver:
                 parent_choice = out[m.parent]
                 if parent_choice is None:
                     pass
+                elif container is None and float(ix.prior[entry]) >= KEEP_UNCONTAINED_PRIOR:
+                    # "Brasilia (Distrito Federal)": a big town outweighs a container read wrongly
+                    out[m.parent] = Choice(parent_choice.entry, parent_choice.score, False)
                 elif container is None and ix.features[ix.feat[parents[0]]] in ("admin1", "country"):
                     accepted = False  # "Pirque (Cochabamba)": no Pirque in that province; keep the province
                 elif container is not None and container != parent_choice.entry:
