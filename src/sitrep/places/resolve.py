@@ -41,6 +41,10 @@ PAREN_BONUS = 1.5  # "(Hajjah)" after a place: ACLED-style notes put admin units
 STRONG_FEATURES = frozenset({"country", "continent", "admin1", "region", "water"})
 
 
+# (name, admin words, in brackets, container of another name): what a candidate's base score depends on
+BaseKey = tuple[str, tuple[str, ...], bool, bool]
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     entry: int
@@ -75,9 +79,7 @@ class Resolver:
         self.g = gazetteer
         self._demonyms: dict[str, int | None] = {}
         # (name, admin words, in brackets) -> (candidates, [(base score, entry, country, admin1)], best first)
-        self._bases: dict[
-            tuple[str, tuple[str, ...], bool], tuple[list[Candidate], list[tuple[float, int, int, int]]]
-        ] = {}
+        self._bases: dict[BaseKey, tuple[list[Candidate], list[tuple[float, int, int, int]]]] = {}
 
     def _base(self, m: Mention) -> list[tuple[float, int, int, int]]:
         """(score without context, entry, country, admin1) of each candidate; computed once per mention."""
