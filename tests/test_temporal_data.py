@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,16 @@ def test_packaged_lexicon_loads() -> None:
     assert lex.weekdays["sunday"] == 7
     assert lex.units["decades"].factor == 10
     assert lex.references["now"] == "PRESENT_REF"
+
+
+def test_lunar_table_is_consistent() -> None:
+    lex = lexicon()
+    ramadan, fitr = lex.holidays["ramadan"].dates, lex.holidays["eid al-fitr"].dates
+    assert all(29 <= (last - first).days + 1 <= 30 for first, last in ramadan)
+    ends = {last + timedelta(days=1) for _, last in ramadan}
+    assert all(day in ends for day, _ in fitr[1:-1])  # Eid al-Fitr is the day after Ramadan
+    eids = lex.holidays["eid"].dates
+    assert set(eids) == set(fitr) | set(lex.holidays["eid al-adha"].dates) and list(eids) == sorted(eids)
 
 
 def test_every_family_declares_its_start_words() -> None:
@@ -52,6 +63,7 @@ def _broken(monkeypatch: pytest.MonkeyPatch, name: str, change: Any) -> None:
         ("temporal/expressions.yaml", lambda d: d["references"].update({"SOON_REF": ["soon"]}), "SOON_REF"),
         ("temporal/numbers.yaml", lambda d: d["cardinals"].update({"eleventy": "11"}), "eleventy"),
         ("temporal/expressions.yaml", lambda d: d["offsets"]["later"].update({"signal": ["aeon"]}), "later"),
+        ("temporal/lunar.yaml", lambda d: d["holidays"]["ramadan"]["dates"].append("2030-13-01"), "ramadan"),
         ("temporal/tense.yaml", lambda d: d.update({"future": ["Will"]}), "Will"),
         ("temporal/tense.yaml", lambda d: d.pop("version"), "version"),
     ],

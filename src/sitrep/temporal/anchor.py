@@ -9,6 +9,7 @@ future clause; with no cue they take the occurrence nearest to the reference.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from .calendar import quarter_of, season_of, season_year
@@ -98,3 +99,31 @@ def year_for_season(anchor: date, code: str, tense: int, direction: int = 0) -> 
     if tense == PAST:
         return sy if index < current else sy - 1
     return (sy if index > current else sy + 1) if ahead == 1 else (sy if index < current else sy - 1)
+
+
+NEAR_HOLIDAY_DAYS = 14  # a holiday at most this far ahead is the one meant when no tense says otherwise
+NEAR_HOLIDAY_PAST_DAYS = 7  # ... and this far ahead even in a past clause ("gathered ahead of Eid")
+
+
+def pick_occurrence(
+    occurrences: Sequence[tuple[date, date]], anchor: date, tense: int, direction: int = 0
+) -> tuple[date, date] | None:
+    """The occurrence of a recurring period (a holiday: first and last day, sorted) meant near
+    ``anchor``: "last Ramadan" the latest one over, "next Eid" the first one to come; otherwise
+    the one under way, else the coming one when the clause is future or it is only days away, else
+    the latest one begun.
+    """
+    if direction < 0:
+        return next((o for o in reversed(occurrences) if o[1] < anchor), None)
+    coming = next((o for o in occurrences if o[0] > anchor), None)
+    if direction > 0:
+        return coming
+    begun = next((o for o in reversed(occurrences) if o[0] <= anchor), None)
+    if begun is not None and begun[1] >= anchor:
+        return begun
+    if coming is None or begun is None:
+        return coming or begun
+    ahead = (coming[0] - anchor).days
+    if tense == FUTURE or ahead <= (NEAR_HOLIDAY_PAST_DAYS if tense == PAST else NEAR_HOLIDAY_DAYS):
+        return coming
+    return begun

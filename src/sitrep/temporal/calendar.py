@@ -94,6 +94,16 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), moved to the Gregorian calendar."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    gap = year // 100 - year // 400 - 2  # days between the calendars (13 in 1900-2099)
+    return date(year, month, day + 1) + timedelta(days=gap)
+
+
 def nth_weekday(year: int, month: int, weekday: int, nth: int, after_day: int = 0) -> date:
     """The ``nth`` ISO ``weekday`` of a month (negative: from the end), after day ``after_day``."""
     if nth > 0:

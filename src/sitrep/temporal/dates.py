@@ -7,21 +7,39 @@ from datetime import date, timedelta
 
 from ..models import Timex
 from . import calendar as cal
-from .anchor import year_for_day, year_for_month, year_for_quarter, year_for_season
+from .anchor import pick_occurrence, year_for_day, year_for_month, year_for_quarter, year_for_season
 from .base import Atom, ResolverBase
 from .lexicon import Holiday
 from .numbers import duration_value, ordinal_value, parse_number
-from .tense import FUTURE
 
 
-def _holiday_date(rule: Holiday, year: int) -> date:
-    if rule.easter is not None:
-        return cal.easter(year) + timedelta(days=rule.easter)
-    assert rule.month is not None
-    if rule.day is not None:
-        return date(year, rule.month, rule.day)
-    assert rule.weekday is not None and rule.nth is not None
-    return cal.nth_weekday(year, rule.month, rule.weekday, rule.nth, rule.after_day)
+def _holiday_dates(rule: Holiday, years: range) -> list[tuple[date, date]]:
+    """Occurrences of a holiday in ``years``: a lunar holiday's table, or computed year by year."""
+    if rule.dates:
+        return [o for o in rule.dates if o[0].year in years or o[1].year in years]
+    out = []
+    for year in years:
+        if rule.easter is not None:
+            day = cal.easter(year) + timedelta(days=rule.easter)
+        elif rule.orthodox is not None:
+            day = cal.orthodox_easter(year) + timedelta(days=rule.orthodox)
+        elif rule.day is not None:
+            assert rule.month is not None
+            day = date(year, rule.month, rule.day)
+        else:
+            assert rule.month is not None and rule.weekday is not None and rule.nth is not None
+            day = cal.nth_weekday(year, rule.month, rule.weekday, rule.nth, rule.after_day)
+        out.append((day, day))
+    return out
+
+
+def _holiday_timex(rule: Holiday, first: date, last: date, week: str | None) -> Timex:
+    if week:  # "Easter week", "the Eid weekend"
+        return cal.period("weekend" if week.endswith("end") else "week", first)
+    if rule.granularity == "month":  # Ramadan: the month holding its middle, over its exact days
+        middle = first + (last - first) / 2
+        return replace(cal.period("month", middle), first=first, last=last)
+    return cal.day_timex(first)
 
 
 def _decade_timex(year: int) -> Timex:
@@ -87,28 +105,27 @@ class DateRules(ResolverBase):
         return cal.period("month", date(year, month, 1))
 
     def _holiday(self, a: Atom) -> Timex | None:
-        rule = self._holiday_rule(a.g["h"])
+        phrase = " ".join(a.g["h"].split())
+        rule = self.lex.holidays.get(phrase) or self._holiday_rule(phrase)
         if rule is None:
             return None
+        week = a.g.get("hw")
         year = self.year(a.g.get("y"))
         if year is not None:
-            return cal.day_timex(_holiday_date(rule, year))
+            found = _holiday_dates(rule, range(year, year + 1))
+            # a period straddling two years belongs to the one holding its middle
+            found.sort(key=lambda o: (o[0] + (o[1] - o[0]) / 2).year != year)
+            return _holiday_timex(rule, *found[0], week) if found else None
         anchor = self.anchor
         direction = self.lex.direction.get(a.g.get("dir", ""), 0)
-        tense = self.tense(a)
-        day = _holiday_date(rule, anchor.year)
-        if day > anchor and (direction < 0 or (direction == 0 and tense != FUTURE)):
-            day = _holiday_date(rule, anchor.year - 1)
-        elif day < anchor and (direction > 0 or tense == FUTURE):
-            day = _holiday_date(rule, anchor.year + 1)
-        return cal.day_timex(day)
+        occurrences = _holiday_dates(rule, range(anchor.year - 1, anchor.year + 2))
+        picked = pick_occurrence(occurrences, anchor, self.tense(a), direction)
+        return _holiday_timex(rule, *picked, week) if picked else None
 
     def _holiday_rule(self, phrase: str) -> Holiday | None:
-        key = " ".join(phrase.split()).replace("'", "")
-        for name, rule in self.lex.holidays.items():
-            if name.replace("'", "") == key:
-                return rule
-        return None
+        """The holiday spelled ``phrase`` with or without its apostrophe ("new years day")."""
+        key = phrase.replace("'", "")
+        return next((rule for name, rule in self.lex.holidays.items() if name.replace("'", "") == key), None)
 
     def _quarter(self, a: Atom) -> Timex | None:
         if "qn" in a.g:

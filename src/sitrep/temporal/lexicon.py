@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -22,6 +23,7 @@ NUMBERS = "temporal/numbers.yaml"
 UNITS = "temporal/units.yaml"
 EXPRESSIONS = "temporal/expressions.yaml"
 TENSE = "temporal/tense.yaml"
+LUNAR = "temporal/lunar.yaml"
 
 SEASON_CODES = frozenset({"SP", "SU", "FA", "WI"})
 PART_CODES = frozenset({"MO", "AF", "EV", "NI", "DT"})
@@ -57,7 +59,12 @@ class Holiday:
     weekday: int | None = None
     nth: int | None = None
     after_day: int = 0
-    easter: int | None = None
+    easter: int | None = None  # days after (Western) Easter Sunday
+    orthodox: int | None = None  # days after Orthodox Easter Sunday
+    # Lunar holidays: every occurrence in the table's years (first and last day) and the
+    # granularity of the value ("month" for a month-long fast)
+    dates: tuple[tuple[date, date], ...] = ()
+    granularity: str = "day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,14 +205,43 @@ def _calendar(lex: dict[str, Any]) -> None:
             raise
         fixed = holiday.month is not None and holiday.day is not None
         nth = holiday.month is not None and holiday.weekday is not None and holiday.nth is not None
-        require(
-            fixed or nth or holiday.easter is not None,
-            name,
-            word,
-            "needs month+day, month+weekday+nth, or easter",
-        )
+        easter = holiday.easter is not None or holiday.orthodox is not None
+        require(fixed or nth or easter, name, word, "needs month+day, month+weekday+nth, easter or orthodox")
         holidays[word] = holiday
+    holidays.update(_lunar())
     lex["holidays"] = holidays
+
+
+def _occurrence(name: str, entry: object, value: object) -> tuple[date, date]:
+    """A day (a YAML date) or a period written "first/last"."""
+    if isinstance(value, date):
+        return value, value
+    parts = str(value).split("/")
+    try:
+        first, last = (date.fromisoformat(parts[0]), date.fromisoformat(parts[-1]))
+    except ValueError:
+        first = last = date.min
+    require(len(parts) <= 2 and first != date.min and first <= last, name, entry, f"bad date {value!r}")
+    return first, last
+
+
+def _lunar() -> dict[str, Holiday]:
+    """Holidays of lunar calendars (Ramadan, Eid, Passover...): a table of their dates by year."""
+    name = LUNAR
+    data = _doc(name)
+    holidays = {}
+    for key, entry in _section(name, data, "holidays").items():
+        require(
+            isinstance(entry, dict), name, key, "must be {names: [...], granularity: day|month, dates: [...]}"
+        )
+        require(entry.get("granularity") in ("day", "month"), name, key, "granularity must be day or month")
+        dates = entry.get("dates")
+        require(isinstance(dates, list) and bool(dates), name, key, "needs a list of dates")
+        occurrences = tuple(sorted(_occurrence(name, key, d) for d in dates))
+        holiday = Holiday(dates=occurrences, granularity=entry["granularity"])
+        for word in _words(name, key, entry.get("names")):
+            holidays[word] = holiday
+    return holidays
 
 
 def _numbers(lex: dict[str, Any]) -> None:

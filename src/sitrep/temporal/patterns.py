@@ -163,7 +163,11 @@ FAMILIES: tuple[tuple[str, str], ...] = (
         r"(?P<mon><<MONTH>>)\s*,?\s*(?:of\s+)?(?:(?P<y><<YEAR>>)|(?P<sy><<SPELLEDYEAR>>)"
         r"(?![a-z])|'(?P<yy>[0-9]{2})(?![0-9]))",
     ),
-    ("holiday", r"(?:(?P<dir>last|next|this)\s+)?(?P<h><<HOLIDAY>>)(?:\s*,?\s*(?P<y><<YEAR>>))?"),
+    (
+        "holiday",
+        r"(?:(?P<dir>last|next|this)\s+)?(?P<h><<HOLIDAY>>)(?:\s*,?\s*(?P<y><<YEAR>>))?"
+        r"(?:\s+(?P<hw>week(?:-?end)?)(?![a-z]))?",
+    ),
     (
         "quarter",
         r"(?:(?:the|its|a|an)\s+)?(?:(?P<y1><<YEAR>>)(?:'s)?\s+|(?P<rel>last|next|this)\s+year'?s\s+)?"

@@ -61,6 +61,8 @@ _APPROXIMABLE = frozenset(
         "span",
     }
 )
+# Families that are amounts of time: any approximator ("over two years", "at least a week").
+_AMOUNTS = frozenset({"duration", "ago", "span"})
 # Families that denote one day, so a part of the day or a clock time can attach to them.
 _DAYISH = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "numeric", "holiday", "anaphor"})
 _WORD_BEFORE = re.compile(r"([a-z]+(?:\s+the)?|-)\s*$")
@@ -121,6 +123,8 @@ def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tup
             return False
         if _word_after(folded, atom.end) == "of":
             return False
+    if fam == "anaphor" and g["w"].endswith(("before", "after")) and _word_after(folded, atom.end):
+        return False  # "the day before authorities issued a warrant": a preposition, not "the day before"
     if fam == "ref":
         if _word_after(folded, atom.end) in lex.ref_not_before:
             return False
@@ -164,8 +168,12 @@ def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> N
             approx, pos = m.group("approx"), m.group("pos")
             if pos and fam not in _POSITIONABLE:
                 pos = None
-            if approx and (fam not in _APPROXIMABLE or folded.startswith("the ", atom.start)):
-                approx = None
+            if approx and (
+                fam not in _APPROXIMABLE
+                or folded.startswith("the ", atom.start)
+                or (fam not in _AMOUNTS and lex.approximators.get(" ".join(approx.split())) != "APPROX")
+            ):
+                approx = None  # "over Easter", "within 2022": only "about", "around"... approximate a point
             if pos:
                 atom.pos = pos
                 atom.start = m.start("pos")
