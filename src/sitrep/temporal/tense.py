@@ -7,7 +7,8 @@ clause holding the expression and returns -1 (past), +1 (future) or 0 (no cue).
 Cues are counted in words from the expression. A word that only *looks* past ("-ed": often a
 participle or an adjective, "armed", "untouched") is a weak cue and counts as a few words
 farther; so does a cue after a comma that follows the expression ("as soon as Tuesday, Castro
-said": the reporting verb belongs to another clause). A deadline preposition right before the
+said": the reporting verb belongs to another clause), unless the expression opens the clause
+("On Friday, gunmen attacked"). A deadline preposition right before the
 expression ("by August", "until Tuesday") makes it future unless a past cue stands close by.
 """
 
@@ -27,6 +28,7 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
 _MAX_PHRASE = 3
 WEAK_PENALTY = 3  # extra words a suffix-only ("-ed") cue counts for
 COMMA_PENALTY = 6  # extra words a cue after a comma following the expression counts for
+FRONTED_WORDS = 2  # an expression with at most this many words before it in its clause is fronted
 DEADLINE_REACH = 6  # a past cue nearer than this overrides a deadline preposition
 _FAR = 10**6
 
@@ -103,8 +105,10 @@ def clause_tense(folded: str, start: int, end: int) -> int:
         kind, extra = _cue(cues, before, i)
         if kind != NONE and last - i + extra < distance:
             best, distance = kind, last - i + extra
+    # A fronted expression ("Until Thursday, they had...") is followed by its own main clause.
+    penalty = COMMA_PENALTY if len(before) > FRONTED_WORDS else 0
     for i, _ in enumerate(after):
-        near = i + (COMMA_PENALTY if i >= beyond else 0)
+        near = i + (penalty if i >= beyond else 0)
         if near >= distance:
             break
         kind, extra = _cue(cues, after, i)
