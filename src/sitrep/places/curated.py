@@ -60,18 +60,19 @@ def _names(value: Any, file: str, entry: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _iso_key(cc: object, file: str) -> None:
+    require(
+        isinstance(cc, str) and len(cc) == 2 and cc.isupper(), file, cc, "keys are ISO 3166-1 alpha-2 codes"
+    )
+
+
 @cache
 def curated_countries() -> dict[str, CountryInfo]:
     section = _header(load_yaml(COUNTRIES_FILE), COUNTRIES_FILE, "countries")
     require(isinstance(section, dict), COUNTRIES_FILE, "countries", "must map ISO codes to entries")
     out = {}
     for cc, entry in section.items():
-        require(
-            isinstance(cc, str) and len(cc) == 2 and cc.isupper(),
-            COUNTRIES_FILE,
-            cc,
-            "keys are ISO 3166-1 alpha-2 codes",
-        )
+        _iso_key(cc, COUNTRIES_FILE)
         require(isinstance(entry, dict), COUNTRIES_FILE, cc, "must be a mapping")
         unknown = set(entry) - {"name", "aliases", "centre"}
         require(not unknown, COUNTRIES_FILE, cc, f"unknown fields {sorted(unknown)}")
@@ -91,12 +92,7 @@ def curated_admin1_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
     require(isinstance(section, dict), ADMIN_ALIASES_FILE, "admin1", "must map ISO codes to admin1 names")
     out = {}
     for cc, entries in section.items():
-        require(
-            isinstance(cc, str) and len(cc) == 2 and cc.isupper(),
-            ADMIN_ALIASES_FILE,
-            cc,
-            "keys are ISO 3166-1 alpha-2 codes",
-        )
+        _iso_key(cc, ADMIN_ALIASES_FILE)
         require(isinstance(entries, dict), ADMIN_ALIASES_FILE, cc, "must map admin1 names to alias lists")
         for name, aliases in entries.items():
             out[(cc, fold(str(name)))] = _names(aliases, ADMIN_ALIASES_FILE, f"{cc}/{name}")

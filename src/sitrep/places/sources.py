@@ -158,35 +158,34 @@ def admin_records(cities: list[Record], names: dict[tuple[str, str], str]) -> It
                 skel[skeleton(loose(fold(sub_name)))].append(sub_name)
             iso_by_country[cc] = (exact, skel)
         iso = _match_subdivision(name, *iso_by_country[cc])
-        lat, lon = area_point(members)
-        yield Record(
-            name=name,
-            latitude=lat,
-            longitude=lon,
-            cc=cc,
-            feature="admin1",
-            admin1_code=code,
-            alternates=[
-                *([iso] if iso and iso != name else []),
-                *aliases.get((cc, fold(name)), ()),
-                *(short for n in (name, iso) if n and (short := without_affixes(n))),
-            ],
-            population=sum(m.population for m in members),
-        )
+        alternates = [*([iso] if iso and iso != name else []), *aliases.get((cc, fold(name)), ())]
+        yield _area(name, "admin1", cc, code, members, alternates=[*alternates, *_short_names(name, iso)])
     for (cc, code, name), members in sorted(by_admin2.items()):
-        lat, lon = area_point(members)
-        yield Record(
-            name=name,
-            latitude=lat,
-            longitude=lon,
-            cc=cc,
-            feature="admin2",
-            admin1_code=code,
-            alternates=[short] if (short := without_affixes(name)) else [],
-            admin2=name,
-            population=sum(m.population for m in members),
-            weight_population=max(m.population for m in members),
-        )
+        record = _area(name, "admin2", cc, code, members, alternates=_short_names(name))
+        record.admin2 = name
+        record.weight_population = max(m.population for m in members)
+        yield record
+
+
+def _short_names(*names: str | None) -> list[str]:
+    return [short for n in names if n and (short := without_affixes(n))]
+
+
+def _area(
+    name: str, feature: str, cc: str, code: str, members: list[Record], *, alternates: list[str]
+) -> Record:
+    """An admin unit made of its towns: the middle of their extent, the sum of their people."""
+    lat, lon = area_point(members)
+    return Record(
+        name=name,
+        latitude=lat,
+        longitude=lon,
+        cc=cc,
+        feature=feature,
+        admin1_code=code,
+        alternates=alternates,
+        population=sum(m.population for m in members),
+    )
 
 
 def city_records(rows: Iterable[dict[str, Any]]) -> tuple[list[Record], dict[tuple[str, str], str]]:
