@@ -23,6 +23,7 @@ COMMON_WORDS_FILE = "places/common_words.txt"
 class Lexicon:
     location_cues: frozenset[str]
     near_cues: frozenset[str]  # folded phrases
+    near_last_words: frozenset[str]  # their last words, checked first
     directions: frozenset[str]
     admin_types: dict[str, tuple[str, ...]]
     person_titles: frozenset[str]
@@ -87,6 +88,7 @@ def lexicon() -> Lexicon:
             demonyms[fold(base + plural)] = place
     near = frozenset(_words(data, "near_cues"))
     return Lexicon(
+        near_last_words=frozenset(p.split()[-1] for p in near),
         location_cues=frozenset(_words(data, "location_cues")),
         near_cues=near,
         directions=frozenset(_words(data, "directions")),

@@ -203,7 +203,7 @@ class Recognizer:
                     found += [c for c in g.tier(1, lk) if c[0] not in seen]
                 else:
                     found = g.tier(1, lk)
-                    if not found and len(lk) >= SKELETON_MIN_NAME:
+                    if not found and len(lk) >= SKELETON_MIN_NAME and self._transliterated(name, f):
                         sk = skeleton(lk)
                         if len(sk) >= SKELETON_MIN_KEY:
                             found = [c for c in g.tier(2, sk) if self._same_start(c[0], lk)]
@@ -211,6 +211,10 @@ class Recognizer:
                 self._cache.clear()
             self._cache[name] = found
         return found
+
+    def _transliterated(self, name: str, folded: str) -> bool:
+        """Written like a transliteration (hyphen, apostrophe or article inside): worth a skeleton key."""
+        return any(c in name for c in "-'’ʿʾ`") or any(t in self._articles for t in folded.split())
 
     def _same_start(self, entry: int, loose_key: str) -> bool:
         ix = self.gazetteer.index
@@ -331,15 +335,16 @@ class Recognizer:
             m.extra["street"] = True  # "Hampton Avenue", "Cavour square"
         if last == "from":
             m.extra["from"] = True
-        if _in_brackets(text, m.start, m.end):
+        if "(" in text[max(0, m.start - 60) : m.start] and _in_brackets(text, m.start, m.end):
             m.extra["paren"] = True
         if text[m.end : m.end + 1] == ".":
             m.extra["dotted"] = True
-        letters = [c for c in m.text if c.isalpha()]
-        if len(letters) <= 3 and m.text.isupper():
+        if m.text.isupper() and sum(c.isalpha() for c in m.text) <= 3:
             m.extra["acronym"] = True
         self._admin_words(m, before, after, run_before, run_after)
-        m.near = any(" ".join(before[-n:]) in lex.near_cues for n in range(1, min(len(before), 4) + 1))
+        m.near = last in lex.near_last_words and any(
+            " ".join(before[-n:]) in lex.near_cues for n in range(1, min(len(before), 4) + 1)
+        )
         if last in lex.directions:
             m.direction = last
         m.cue = (
