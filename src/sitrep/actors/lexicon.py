@@ -152,6 +152,11 @@ class ActorLexicon:
                     start, modifier = mod.start, mod.values[0]
             if entry.needs_modifier and modifier is None:
                 continue
+            if entry.generic and (
+                folded[max(0, hit.start - 5) : hit.start] in (" pro ", "anti ")
+                or (text[hit.end : hit.end + 1] == "-" and text[hit.end + 1 : hit.end + 2].isalpha())
+            ):
+                continue  # "anti-government protesters": an adjective, not an actor
             if entry.state and entry.generic and self._off_duty(folded, start):
                 entry = self.kinds["person"]
             out.append((start, hit.end, entry, modifier))

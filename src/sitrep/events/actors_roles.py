@@ -159,6 +159,8 @@ def code_actors(
             a1 = Side(namer.generic("unidentified"))
         elif any_actor is not None:
             a1 = namer.side(any_actor)
+        elif sub == "Other":
+            a1 = Side(namer.generic("government"))
     if sub in ("Arrests", "Looting/property destruction"):
         if _armed(patient) and patient is not agent:
             return Coded(a1, namer.side(patient))

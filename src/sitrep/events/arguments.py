@@ -22,7 +22,7 @@ _UNDER = re.compile(r"\bcame under\b|\bunder (?:attack|fire)\b|\bcoming under\b"
 _BETWEEN = re.compile(r"\s*(?:[\w']+\s+){0,2}?between\s+$")
 _LIST_GAP = re.compile(
     r"\s*(?:(?:,|and|&|as well as|along with|alongside|together with|with the help of|backed by|"
-    r"supported by)(?:\s+[a-z][a-z'.]*){0,2}?|the|of|\s)*\s*"
+    r"supported by)(?:\s+[a-z][a-z'.]*){0,3}?|the|of|\s)*\s*"
 )
 # A trigger used as a noun or adjective ("the killing of", "of killed demonstrators", "a shooting")
 # has no subject before it: only a "by" phrase can name who did it.

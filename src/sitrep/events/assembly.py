@@ -263,6 +263,7 @@ def _rank(m: Mention) -> int:
 
 
 _FORCE = ("intervene", "arrest", "injure", "kill")
+_VIOLENT = frozenset({"attack", "kill", "injure", "abduct", "sexual", "riot", "loot"})
 
 
 def _is_state(actor: Any, iso3: str | None) -> bool:
@@ -280,6 +281,7 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
     taker_seen = False
     agents: dict[str, str] = {}
     patients: dict[str, str] = {}
+    first_doer: str | None = None
     for m in mentions:
         for trig, r in zip(m.triggers, m.trigger_roles, strict=True):
             a_kind, p_kind = kind_of(r.agent), kind_of(r.patient)
@@ -291,6 +293,8 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
                 taker_state = any(kind_of(a) in ARMED and _is_state(namer.of(a), iso3) for a in group)
             if a_kind is not None:
                 agents.setdefault(trig.label, a_kind)
+                if first_doer is None and trig.label in _VIOLENT:
+                    first_doer = a_kind
             if p_kind is not None:
                 patients.setdefault(trig.label, p_kind)
     used = {t.label for m in mentions for t in m.triggers if not t.value.object}
@@ -303,6 +307,7 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
         agents=tuple(agents.items()),
         patients=tuple(patients.items()),
         objects=objects,
+        first_doer=first_doer,
         tags=frozenset(t.label for m in mentions for t in m.triggers if t.value.tag),
     )
 

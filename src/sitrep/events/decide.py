@@ -76,6 +76,8 @@ class Facts:
     agents: tuple[tuple[str, str], ...] = ()  # (frame, actor kind) of the first agent per frame
     patients: tuple[tuple[str, str], ...] = ()
     objects: frozenset[str] = frozenset()  # frames named only by weapon nouns ("rockets"), not by use
+    first_doer: str | None = None  # agent kind of the first violent trigger (in text order) that has one
+    first_victim: str | None = None  # patient kind of the first violent trigger that has one
     tags: frozenset[str] = frozenset()  # frames of sentence-initial type labels ("Looting:")
 
     @property
@@ -131,7 +133,7 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         or has("attack", 0.6)
     )
     remote = used and any(has(r, 0.8) for r in REMOTE)
-    v_agent = facts.agent("attack", "kill", "injure", "abduct", "sexual", "riot", "loot")
+    v_agent = facts.first_doer or facts.agent("attack", "kill", "injure", "abduct", "sexual", "riot", "loot")
     v_patient = facts.patient("attack", "kill", "injure", "abduct", "sexual")
     crowd_agent = v_agent in CROWD or (v_agent is None and has("crowd"))
     armed_target = v_patient in ARMED
@@ -146,11 +148,13 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
     territory = (has("capture") or has("regain")) and taker not in PEOPLE and not (taker is None and protest)
     if territory:
         # Territory changes hands in a battle unless the report says it happened peacefully.
-        if not has("withdraw", 0.6) or fight:
+        if not has("withdraw", 0.6) or fight or has("kill", 0.6) or has("airstrike", 0.6) or has("shelling", 0.8):
             if facts.agent_state or (taker is None and has("regain")):
                 return "Government regains territory", "decide.territory_state"
             return "Non-state actor overtakes territory", "decide.territory_nonstate"
         return "Non-violent transfer of territory", "decide.territory_peaceful"
+    if has("sexual", 0.95) and facts.agent("sexual") in ARMED:
+        return "Sexual violence", "decide.sexual_by_forces"
     if has("agreement", 0.75) and not has("clash", 0.85) and not remote:
         return "Agreement", "decide.agreement_over_fighting"
     if protest and not remote and not (fight and not crowd_agent and v_agent in ARMED and armed_target):
@@ -190,7 +194,7 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Remote explosive/landmine/IED", "decide.ied"
     if has("grenade") and used:
         return "Grenade", "decide.grenade"
-    if has("mob") or (crowd_agent and (violence or has("riot", 0.6) or has("clash"))) or has("riot", 0.7):
+    if has("mob", 0.5) or (crowd_agent and (violence or has("riot", 0.6) or has("clash"))) or has("riot", 0.7):
         crowd = facts.agent("riot", "clash", "attack", "injure", "kill") or v_agent
         target = facts.patient("riot", "clash", "attack", "injure", "kill")
         if protest_context or (crowd in CROWD and crowd != "rioters" and target in STATE):

@@ -57,8 +57,8 @@ def _governs(entry: CueEntry, cue: Span, trigger: Span, folded: str, sentence: t
     if entry.scope == "adverbial":
         if len(_WORD.findall(folded, sentence[0], cue.start)) <= 2:
             return True
-        lo, hi = min(cue.start, trigger.start), max(cue.end, trigger.end)
-        return _PHRASE_END.search(folded, lo, hi) is None and _BACK_BOUNDARY.search(folded, lo, hi) is None
+        # inside a sentence it dates the verb just before it: "... killed last month"
+        return trigger.end <= cue.start and len(_WORD.findall(folded, trigger.end, cue.start)) <= 3
     if entry.scope == "back":
         if trigger.end > cue.start:
             return False
