@@ -15,7 +15,7 @@ from ..models import Timex
 from . import calendar as cal
 from .lexicon import Lexicon
 from .numbers import spelled_year
-from .tense import clause_tense
+from .tense import NONE, clause_tense
 
 TOPIC_REACH = 600  # characters after a quarter's mention within which it stays the report's topic
 
@@ -55,8 +55,10 @@ class ResolverBase:
             raise NoAnchor
         return self.dct
 
-    def tense(self, atom: Atom) -> int:
-        return clause_tense(self.folded, atom.start, atom.end)
+    def tense(self, atom: Atom, needed: bool = True) -> int:
+        """The tense of the atom's clause; NONE without looking when the caller does not need it
+        (a weekday that is the anchor's own, a month that is the anchor's month)."""
+        return clause_tense(self.folded, atom.start, atom.end) if needed else NONE
 
     def focus_day(self, gran: str | None = None) -> date:
         """A day inside the focus (of granularity ``gran`` or finer), else the anchor."""

@@ -81,7 +81,7 @@ class DateRules(ResolverBase):
             weekday = a.g.get("wd")
             year = self._year_by_weekday(month, day, weekday) if weekday else None
             if year is None:
-                year = year_for_day(self.anchor, month, day, self.tense(a))
+                year = year_for_day(self.anchor, month, day, self.tense(a, month != self.anchor.month))
         return cal.day_timex(date(year, month, day))
 
     def _year_by_weekday(self, month: int, day: int, weekday: str) -> int | None:
@@ -220,7 +220,7 @@ class DateRules(ResolverBase):
             return None
         if self.dct is None:
             return Timex("DATE", f"XXXX-{month:02d}", anchored=False)
-        year = year_for_month(self.anchor, month, self.tense(a))
+        year = year_for_month(self.anchor, month, self.tense(a, month != self.anchor.month))
         return cal.period("month", date(year, month, 1))
 
     _mdy = _day_month

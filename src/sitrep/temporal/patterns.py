@@ -335,7 +335,7 @@ class Grammar:
     families: dict[str, re.Pattern[str]]
     dispatch: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # first word -> families to try
     triggers: frozenset[str]  # words every expression contains at least one of (besides numbers)
-    automaton: Any  # ahocorasick.Automaton over the trigger words: value = key length
+    automaton: Any  # ahocorasick.Automaton over the trigger words between spaces: value = key length
     vocabulary: frozenset[str]  # every word that can occur inside an expression ("#": a number)
     prefix: re.Pattern[str]
     prefix_ends: frozenset[str]  # last words of what `prefix` can match: a cheap test before it
@@ -431,8 +431,8 @@ def grammar() -> Grammar:
     glue = re.compile(r"\s*(?:,\s*)?(?:(?:on|at|of)\s+(?:the\s+)?)?")
     triggers = _triggers(lex, words)
     automaton = ahocorasick.Automaton()
-    for key in triggers:
-        automaton.add_word(key, len(key))
+    for key in triggers:  # whole words: the automaton runs over a copy with non-letters as spaces
+        automaton.add_word(f" {key} ", len(key) + 2)
     automaton.make_automaton()
     return Grammar(
         families,

@@ -221,37 +221,63 @@ REACH = 48  # characters before a trigger word where its expression may begin
 MAX_STARTS = 7  # word starts tried before a trigger word (the trigger's own included)
 
 
+def _masked(folded: str, table: bytes) -> str:
+    """``folded`` with every character outside ``table``'s kept set turned into a space (same
+    length: a non-ASCII character becomes one byte before it is masked)."""
+    return folded.encode("ascii", "replace").translate(table).decode("ascii")
+
+
+_KEEP_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_KEEP_WORDS = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c == 39 else 32 for c in range(256))
+
+
 def _trigger_spans(gm: Grammar, folded: str) -> list[int]:
-    """Starts of trigger words (whole words) and of numbers that look temporal, in text order."""
-    size = len(folded)
+    """Starts of trigger words (whole words) and of numbers that look temporal, in text order.
+
+    The automaton's keys are the trigger words between spaces, run over a copy of the text where
+    every character but a letter is a space: every hit is a whole word (a digit may touch it:
+    "q3", "fy90"), so nothing has to be checked in Python.
+    """
     found = [
         m.start() for m in _NUMBER_TRIGGER.finditer(folded) if not folded[m.start() - 1 : m.start()].isdigit()
     ]
-    for last, length in gm.automaton.iter_long(folded):
-        start = last - length + 1
-        if (start and folded[start - 1].isalnum()) or (last + 1 < size and folded[last + 1].isalpha()):
-            continue
-        found.append(start)
+    letters = " " + _masked(folded, _KEEP_LETTERS) + " "
+    # a key " word " ending at index i of the padded copy starts at i - len(key) + 2 there, one
+    # more than in the text
+    found += [last - length + 1 for last, length in gm.automaton.iter(letters)]
     found.sort()
     return found
 
 
-def _first_word(folded: str, start: int) -> str:
-    first = _FIRST_WORD.match(folded, start)
-    word = first.group() if first is not None else ""
-    return "#" if word.isdigit() else word
+def _first_word(token: str) -> str:
+    """The word of a token that decides which families may start there ("#" for a number)."""
+    if token.isalpha():
+        return token
+    if token[0].isdigit():
+        return "#"
+    first = _FIRST_WORD.match(token)
+    return first.group() if first is not None else ""
 
 
-def _candidate_starts(gm: Grammar, folded: str, low: int, trigger: int) -> list[tuple[int, str]]:
+def _candidate_starts(gm: Grammar, words: str, low: int, trigger: int) -> list[tuple[int, str]]:
     """Word starts an expression holding the trigger may begin at: the trigger's word and the
-    words before it that can be part of an expression ("the past two" in "the past two weeks")."""
-    starts = [w.start() for w in _WORD_START.finditer(folded, low, trigger + 1)][-MAX_STARTS:]
-    out: list[tuple[int, str]] = []
-    for start in reversed(starts):
-        word = _first_word(folded, start)
-        if out and word not in gm.vocabulary:
+    words before it that can be part of an expression ("the past two" in "the past two weeks").
+
+    ``words`` is the text with every character but a letter, a digit or an apostrophe masked.
+    """
+    end = words.find(" ", trigger)
+    out = [(trigger, _first_word(words[trigger : end if end >= 0 else len(words)]))]
+    pos = trigger
+    while len(out) < MAX_STARTS:
+        before = words[low:pos].rstrip()
+        if not before:
             break
-        out.append((start, word))
+        start = before.rfind(" ") + 1
+        word = _first_word(before[start:])
+        if word not in gm.vocabulary:
+            break
+        pos = low + start
+        out.append((pos, word))
     out.reverse()
     return out
 
@@ -276,10 +302,11 @@ def recognise(text: str, folded: str) -> list[Atom]:
     lex, gm = _context()
     atoms: list[Atom] = []
     floor = 0
+    words = _masked(folded, _KEEP_WORDS)
     for trigger in _trigger_spans(gm, folded):
         if trigger < floor:
             continue
-        for start, word in _candidate_starts(gm, folded, max(floor, trigger - REACH), trigger):
+        for start, word in _candidate_starts(gm, words, max(floor, trigger - REACH), trigger):
             found = _match_at(gm, folded, start, word, trigger)
             if found is None:
                 continue

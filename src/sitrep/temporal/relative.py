@@ -79,7 +79,9 @@ class RelativeRules(ResolverBase):
         if unit in self.lex.weekdays:
             dirword = a.g["dir"]
             base = self.focus_day("day") if dirword in ("previous", "following", "preceding") else self.anchor
-            return cal.day_timex(weekday_near(base, self.lex.weekdays[unit], self.tense(a), direction))
+            wd = self.lex.weekdays[unit]
+            tense = self.tense(a, not direction and wd != base.isoweekday())
+            return cal.day_timex(weekday_near(base, wd, tense, direction))
         if unit in self.lex.months:
             month = self.lex.months[unit]
             year = self.anchor.year if direction == 0 else year_for_month(self.anchor, month, NONE, direction)
@@ -129,7 +131,8 @@ class RelativeRules(ResolverBase):
             return Timex("DATE", f"XXXX-WXX-{wd}", anchored=False)
         direction = self.lex.direction.get(dirword, 0)
         base = self.focus_day("day") if dirword in ("previous", "following", "preceding") else self.anchor
-        return cal.day_timex(weekday_near(base, wd, self.tense(a), direction))
+        tense = self.tense(a, not direction and wd != base.isoweekday())
+        return cal.day_timex(weekday_near(base, wd, tense, direction))
 
     def _deictic(self, a: Atom) -> Timex:
         entry = self.lex.deictic[" ".join(a.g["w"].split())]

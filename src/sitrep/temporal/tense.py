@@ -98,22 +98,26 @@ def clause_tense(folded: str, start: int, end: int) -> int:
     if comma >= 0:
         after += _TOKEN.findall(folded, comma, right)
     best, distance = NONE, _FAR
+    firsts, suffix = cues.first_words, cues.suffix
     last = len(before) - 1
     for i in range(last, -1, -1):
         if last - i >= distance:
             break
-        kind, extra = _cue(cues, before, i)
-        if kind != NONE and last - i + extra < distance:
-            best, distance = kind, last - i + extra
+        word = before[i]
+        if word in firsts or word.endswith(suffix):
+            kind, extra = _cue(cues, before, i)
+            if kind != NONE and last - i + extra < distance:
+                best, distance = kind, last - i + extra
     # A fronted expression ("Until Thursday, they had...") is followed by its own main clause.
     penalty = COMMA_PENALTY if len(before) > FRONTED_WORDS else 0
-    for i, _ in enumerate(after):
+    for i, word in enumerate(after):
         near = i + (penalty if i >= beyond else 0)
         if near >= distance:
             break
-        kind, extra = _cue(cues, after, i)
-        if kind != NONE and near + extra < distance:
-            best, distance = kind, near + extra
+        if word in firsts or word.endswith(suffix):
+            kind, extra = _cue(cues, after, i)
+            if kind != NONE and near + extra < distance:
+                best, distance = kind, near + extra
     if before and before[-1] in cues.deadlines and not (best == PAST and distance < DEADLINE_REACH):
         return FUTURE  # "by August", "until Tuesday": a deadline
     return best
