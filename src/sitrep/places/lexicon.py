@@ -31,6 +31,7 @@ class Lexicon:
     not_places: frozenset[str]
     demonyms: dict[str, str]  # folded form -> ISO alpha-2 code or place name
     demonym_heads: frozenset[str]  # first words of demonyms of several words ("south" of "South Sudanese")
+    demonym_prefixes: frozenset[str]  # their leading word sequences
     street_words: frozenset[str]
     common_words: frozenset[str]
     person_verbs: frozenset[str]
@@ -98,6 +99,9 @@ def lexicon() -> Lexicon:
         not_places=frozenset(_words(data, "not_places")),
         demonyms=demonyms,
         demonym_heads=frozenset(k.split()[0] for k in demonyms if " " in k),
+        demonym_prefixes=frozenset(
+            " ".join(k.split()[:n]) for k in demonyms if " " in k for n in range(1, len(k.split()) + 1)
+        ),
         street_words=frozenset(_words(data, "street_words")),
         common_words=_common_words(),
         person_verbs=frozenset(_words(data, "person_verbs")),

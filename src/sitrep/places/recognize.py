@@ -235,6 +235,22 @@ class Recognizer:
         cands = self.lookup(name)
         return Mention(s, e, name, cands, multiword=multiword) if cands else None
 
+    def _reach(self, word: str, caps: list[tuple[int, int, str]], i: int) -> int:
+        """The last piece a name starting at piece i can reach: extend while some gazetteer key or
+        demonym starts with the words so far (so "John Smith Jr" costs two prefix checks)."""
+        index = self.gazetteer.index
+        last = i
+        for j in range(i + 1, min(len(caps), i + MAX_TOKENS)):
+            f = fold(word[caps[i][0] : caps[j][1]])
+            if not (
+                f in self.lex.demonym_prefixes
+                or index.has_prefix("=" + f)
+                or index.has_prefix("~" + loose(f))
+            ):
+                break
+            last = j
+        return last
+
     def _may_continue(self, first: str) -> bool:
         """Can a name of several words start with this (folded) word? Answered from the index."""
         found = self._starts.get(first)
@@ -261,7 +277,7 @@ class Recognizer:
         i = 0
         while i < len(caps):
             found = None
-            last = min(len(caps), i + MAX_TOKENS) - 1 if self._may_continue(folded[i]) else i
+            last = self._reach(word, caps, i) if self._may_continue(folded[i]) else i
             for j in range(last, i - 1, -1):
                 if j > i and folded[j] in self.lex.trailing_stop:
                     continue  # "Rashid Al", "Desmond The"

@@ -254,7 +254,7 @@ class Resolver:
         if m.person or m.extra.get("glued") or m.extra.get("street"):
             return None
         pick = self.best(m, None, k)
-        if pick is None or not any(t == 0 for _, t, _ in m.candidates):
+        if pick is None or m.candidates[0][1] != 0:  # exact matches come first
             return None  # a loose or skeleton match is too weak to set the article's country
         entry = pick[0]
         feature = ix.features[ix.feat[entry]]
