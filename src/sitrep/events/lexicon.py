@@ -68,6 +68,7 @@ class TriggerEntry:
     prefix: bool = False
     object: bool = False  # names a weapon, not its use
     followed_by: tuple[str, ...] = ()
+    verb_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +216,7 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
                 "prefix",
                 "object",
                 "followed_by",
+                "verb_only",
             }
             require(
                 "*" not in item["phrase"].rstrip("*"), TRIGGERS_FILE, item, "'*' is only allowed at the end"
@@ -239,6 +241,7 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
                 prefix=bool(item.get("prefix", False)),
                 object=bool(item.get("object", False)),
                 followed_by=_words(item.get("followed_by"), TRIGGERS_FILE, item, "followed_by"),
+                verb_only=bool(item.get("verb_only", False)),
             )
             out.append((item["phrase"], entry))
     return out

@@ -7,11 +7,15 @@ sentence-initial only) and becomes one span per frame in the ``trigger`` layer.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import LAYER_TRIGGER, Span
 from .lexicon import EventLexicon, TriggerEntry
+
+
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|newly|recently)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,10 @@ def _allowed(
     start, end = span
     s_start, s_end = sentence
     if entry.lower_only and not text[start:end].islower():
+        return False
+    if start > 0 and text[start - 1] == "-" and not entry.prefix:
+        return False  # a compound modifier: "IS-occupied", "anti-riot police", "rebel-held"
+    if entry.verb_only and _DETERMINER.search(folded, max(0, start - 8), start):
         return False
     if entry.prefix and folded[s_start:start].strip(" \"'*-[") != "":
         return False
