@@ -179,7 +179,8 @@ class PhraseMatcher(Generic[T]):
         """Matches at word boundaries, by start then length (leftmost-longest among plain keys)."""
         hits: list[Hit[T]] = []
         if self._plain.size:
-            self._plain.hits(folded, " " + folded.translate(_TO_SPACE), hits)
+            # a quote opening a word is punctuation too: "'flash mob'"
+            self._plain.hits(folded, " " + folded.translate(_TO_SPACE).replace(" '", "  "), hits)
         self._other.hits(folded, "", hits)
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits

@@ -80,6 +80,9 @@ def attach(
 ) -> Roles:
     """Roles for ``trigger`` from the actor spans of its sentence (sorted by start)."""
     s_start, s_end = sentence
+    for a in actors:
+        if a.start <= trigger.start and trigger.end == a.end:  # the head noun names its doers: "rioters"
+            return Roles(a, None, (), (), "args.self")
     actors = [a for a in actors if s_start <= a.start and a.end <= s_end and not a.overlaps(trigger)]
     if not actors:
         return Roles()

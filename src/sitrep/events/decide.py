@@ -148,7 +148,13 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
     territory = (has("capture") or has("regain")) and taker not in PEOPLE and not (taker is None and protest)
     if territory:
         # Territory changes hands in a battle unless the report says it happened peacefully.
-        if not has("withdraw", 0.6) or fight or has("kill", 0.6) or has("airstrike", 0.6) or has("shelling", 0.8):
+        if (
+            not has("withdraw", 0.6)
+            or fight
+            or has("kill", 0.6)
+            or has("airstrike", 0.6)
+            or has("shelling", 0.8)
+        ):
             if facts.agent_state or (taker is None and has("regain")):
                 return "Government regains territory", "decide.territory_state"
             return "Non-state actor overtakes territory", "decide.territory_nonstate"
@@ -160,10 +166,11 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
     if protest and not remote and not (fight and not crowd_agent and v_agent in ARMED and armed_target):
         doer = facts.agent("riot", "clash", "mob", "attack", "kill", "injure", "abduct", "loot")
         fought = has("clash", 0.6) and PEOPLE & {facts.agent("clash"), facts.patient("clash")}
+        hard_violence = any(has(v, 0.6) for v in VIOLENCE)
         if (
-            has("riot", 0.6)
+            (has("riot", 0.6) and facts.agent("riot") not in ARMED)
             or fought
-            or (doer in CROWD and (has("riot") or has("mob") or violence or has("clash")))
+            or (doer in CROWD and (has("riot") or has("mob", 0.5) or hard_violence or has("clash")))
         ):
             return "Violent demonstration", "decide.protest_violent"
         if (has("kill", 0.5) and facts.force_armed) or (has("intervene", 0.8) and has("injure", 0.5)):
@@ -194,7 +201,11 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Remote explosive/landmine/IED", "decide.ied"
     if has("grenade") and used:
         return "Grenade", "decide.grenade"
-    if has("mob", 0.5) or (crowd_agent and (violence or has("riot", 0.6) or has("clash"))) or has("riot", 0.7):
+    if (
+        has("mob", 0.5)
+        or (crowd_agent and (violence or has("riot", 0.6) or has("clash")))
+        or has("riot", 0.7)
+    ):
         crowd = facts.agent("riot", "clash", "attack", "injure", "kill") or v_agent
         target = facts.patient("riot", "clash", "attack", "injure", "kill")
         if protest_context or (crowd in CROWD and crowd != "rioters" and target in STATE):
