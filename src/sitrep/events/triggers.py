@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from ..models import LAYER_TRIGGER, Span
 from .lexicon import EventLexicon, TriggerEntry
 
-
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|newly|recently)\s+$")
 
 
