@@ -335,7 +335,9 @@ class Grammar:
     families: dict[str, re.Pattern[str]]
     dispatch: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # first word -> families to try
     triggers: frozenset[str]  # words every expression contains at least one of (besides numbers)
-    automaton: Any  # ahocorasick.Automaton over the trigger words between spaces: value = key length
+    automaton: Any  # ahocorasick.Automaton over the trigger words between spaces: (key length, word)
+    # trigger word -> the families whose matches can contain it (a cheap filter before matching)
+    compatible: dict[str, frozenset[str]]
     vocabulary: frozenset[str]  # every word that can occur inside an expression ("#": a number)
     prefix: re.Pattern[str]
     prefix_ends: frozenset[str]  # last words of what `prefix` can match: a cheap test before it
@@ -395,6 +397,24 @@ def _triggers(lex: Lexicon, words: dict[str, set[str]]) -> frozenset[str]:
     return frozenset(found)
 
 
+_REGEX_SYNTAX = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-zA-Z]")
+
+
+def _compatible(triggers: Iterable[str], families: dict[str, re.Pattern[str]]) -> dict[str, frozenset[str]]:
+    """For each trigger word, the families that can match text holding it: those with a literal
+    word (from the lexicon or the template) that begins the trigger word ("week" in
+    "week(?:-?end)?" for "weekend", "mon" in "(?:mon|tues)days" for "mondays")."""
+    literals = {
+        name: set(re.findall(r"[a-z]+", _REGEX_SYNTAX.sub(" ", pattern.pattern)))
+        for name, pattern in families.items()
+    }
+    out = {}
+    for word in triggers:
+        prefixes = {word[:k] for k in range(1, len(word) + 1)}
+        out[word] = frozenset(name for name, found in literals.items() if prefixes & found)
+    return out
+
+
 def _vocabulary(lex: Lexicon, patterns: Iterable[re.Pattern[str]]) -> frozenset[str]:
     """Words of the lexicon and of the patterns' literals, single letters, and "#" for numbers."""
     words: set[str] = {"#", "'", *"abcdefghijklmnopqrstuvwxyz"}
@@ -432,13 +452,14 @@ def grammar() -> Grammar:
     triggers = _triggers(lex, words)
     automaton = ahocorasick.Automaton()
     for key in triggers:  # whole words: the automaton runs over a copy with non-letters as spaces
-        automaton.add_word(f" {key} ", len(key) + 2)
+        automaton.add_word(f" {key} ", (len(key) + 2, key))
     automaton.make_automaton()
     return Grammar(
         families,
         {w: tuple(f) for w, f in dispatch.items()},
         triggers,
         automaton,
+        _compatible(triggers, families),
         _vocabulary(lex, families.values()),
         prefix,
         frozenset(p.split()[-1] for p in (*lex.approximators, *lex.position)),

@@ -61,6 +61,7 @@ _APPROXIMABLE = frozenset(
         "span",
     }
 )
+_PREFIXABLE = _POSITIONABLE | _APPROXIMABLE
 # Families that are amounts of time: any approximator ("over two years", "at least a week").
 _AMOUNTS = frozenset({"duration", "ago", "span"})
 # Families that denote one day, so a part of the day or a clock time can attach to them.
@@ -106,14 +107,14 @@ def _is_rate(lex: Lexicon, folded: str, start: int) -> bool:
     return last.rstrip(",") in lex.rate_after or last[-1:].isdigit() or last.endswith("%")
 
 
-def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tuple[int, int]]) -> bool:
+def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) -> bool:
     fam, g = atom.family, atom.g
-    if "mon" in g and not _month_ok(lex, folded, text, atom, spans["mon"]):
+    if "mon" in g and not _month_ok(lex, folded, text, atom, m.span("mon")):
         return False
     if (
         fam == "relunit"
         and g["unit"] in lex.ambiguous
-        and not _capitalised(text, spans["unit"][0])
+        and not _capitalised(text, m.start("unit"))
         and g["unit"] not in lex.seasons
     ):
         return False
@@ -161,8 +162,8 @@ def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, spans: dict[str, tup
 def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> None:
     """Grow the atom over position words / approximators before it and a part of day after it."""
     fam = atom.family
-    before = folded[max(floor, atom.start - 16) : atom.start].rsplit(None, 1)
-    if (fam in _POSITIONABLE or fam in _APPROXIMABLE) and before and before[-1].rstrip("-") in gm.prefix_ends:
+    before = folded[max(floor, atom.start - 16) : atom.start].rsplit(None, 1) if fam in _PREFIXABLE else None
+    if before and before[-1].rstrip("-") in gm.prefix_ends:
         m = gm.prefix.search(folded, max(floor, atom.start - 40), atom.start)
         if m and m.start() < atom.start:
             approx, pos = m.group("approx"), m.group("pos")
@@ -214,9 +215,20 @@ _FIRST_WORD = re.compile(r"[a-z]+|[0-9]|'")
 # A number is a trigger itself when it looks like a year, a clock time or a numeric date; other
 # numbers ("two weeks", "14 March") are reached from the unit or month word after them.
 _NUMBER_TRIGGER = re.compile(  # starts with a bare digit class so the scan skips to digits fast
-    r"[0-9](?:[0-9]{3}(?![0-9])|[0-9]{0,3}[:/][0-9]|[0-9]?\.[0-9]{1,2}\.[0-9]{2}|0'?s(?![a-z])"
-    r"|[0-9]?\s*(?:[ap]\.?\s?m(?![a-z])|o'clock))"
+    r"[0-9](?:(?P<year>[0-9]{3}(?![0-9]))|(?P<sep>[0-9]{0,3}[:/][0-9])|(?P<dots>[0-9]?\.[0-9]{1,2}\.[0-9]{2})"
+    r"|(?P<decade>0'?s(?![a-z]))|(?P<clock>[0-9]?\s*(?:[ap]\.?\s?m(?![a-z])|o'clock)))"
 )
+# The families that can hold each kind of number trigger (a year-like number, a number with ":"
+# or "/", a dotted date, a decade, a clock time): only they are tried around it.
+_NUMBER_FAMILIES = {
+    "#year": frozenset(
+        {"iso", "numeric", "quarter", "qref", "ago", "clock", "decade", "year", "set", "duration"}
+    ),
+    "#sep": frozenset({"numeric", "clock"}),
+    "#dots": frozenset({"numeric"}),
+    "#decade": frozenset({"decade"}),
+    "#clock": frozenset({"clock"}),
+}
 REACH = 48  # characters before a trigger word where its expression may begin
 MAX_STARTS = 7  # word starts tried before a trigger word (the trigger's own included)
 
@@ -231,20 +243,23 @@ _KEEP_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _KEEP_WORDS = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c == 39 else 32 for c in range(256))
 
 
-def _trigger_spans(gm: Grammar, folded: str) -> list[int]:
-    """Starts of trigger words (whole words) and of numbers that look temporal, in text order.
+def _trigger_spans(gm: Grammar, folded: str) -> list[tuple[int, str]]:
+    """Starts of trigger words (whole words) and of numbers that look temporal, in text order,
+    with the word (for a number: the kind of number, a key of :data:`_NUMBER_FAMILIES`).
 
     The automaton's keys are the trigger words between spaces, run over a copy of the text where
     every character but a letter is a space: every hit is a whole word (a digit may touch it:
     "q3", "fy90"), so nothing has to be checked in Python.
     """
     found = [
-        m.start() for m in _NUMBER_TRIGGER.finditer(folded) if not folded[m.start() - 1 : m.start()].isdigit()
+        (m.start(), "#" + (m.lastgroup or ""))
+        for m in _NUMBER_TRIGGER.finditer(folded)
+        if not folded[m.start() - 1 : m.start()].isdigit()
     ]
     letters = " " + _masked(folded, _KEEP_LETTERS) + " "
     # a key " word " ending at index i of the padded copy starts at i - len(key) + 2 there, one
     # more than in the text
-    found += [last - length + 1 for last, length in gm.automaton.iter(letters)]
+    found += [(last - length + 1, word) for last, (length, word) in gm.automaton.iter(letters)]
     found.sort()
     return found
 
@@ -282,17 +297,6 @@ def _candidate_starts(gm: Grammar, words: str, low: int, trigger: int) -> list[t
     return out
 
 
-def _match_at(
-    gm: Grammar, folded: str, start: int, word: str, trigger: int
-) -> tuple[str, re.Match[str]] | None:
-    """The first family (in priority order) matching at ``start`` and covering the trigger."""
-    for family, pattern in gm.dispatch.get(word, ()):
-        m = pattern.match(folded, start)
-        if m is not None and m.end() > trigger:
-            return family, m
-    return None
-
-
 def recognise(text: str, folded: str) -> list[Atom]:
     """Every temporal expression in ``text`` (``folded`` is its ASCII-folded copy), in order.
 
@@ -303,19 +307,26 @@ def recognise(text: str, folded: str) -> list[Atom]:
     atoms: list[Atom] = []
     floor = 0
     words = _masked(folded, _KEEP_WORDS)
-    for trigger in _trigger_spans(gm, folded):
+    dispatch = gm.dispatch
+    compatible = gm.compatible
+    for trigger, tword in _trigger_spans(gm, folded):
         if trigger < floor:
             continue
+        able = compatible.get(tword) or _NUMBER_FAMILIES[tword]
         for start, word in _candidate_starts(gm, words, max(floor, trigger - REACH), trigger):
-            found = _match_at(gm, folded, start, word, trigger)
-            if found is None:
+            # the first family (in priority order) matching here and covering the trigger
+            for family, pattern in dispatch.get(word, ()):
+                if family not in able:
+                    continue
+                m = pattern.match(folded, start)
+                if m is not None and m.end() > trigger:
+                    break
+            else:
                 continue
-            family, m = found
             g = {k: v for k, v in m.groupdict().items() if v is not None}
-            spans = {k: m.span(k) for k in g}
-            atom = Atom(*spans.get("extent", m.span()), family, g)
+            atom = Atom(*(m.span("extent") if "extent" in g else m.span()), family, g)
             _extend(lex, gm, folded, atom, floor)
-            if _keep(lex, folded, text, atom, spans):
+            if _keep(lex, folded, text, atom, m):
                 atoms.append(atom)
                 floor = atom.end
                 break

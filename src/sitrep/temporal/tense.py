@@ -23,7 +23,8 @@ from .lexicon import lexicon
 PAST, NONE, FUTURE = -1, 0, 1
 _REACH_BEFORE = 160  # characters looked at before the expression
 _REACH_AFTER = 100
-_BOUNDARY = re.compile(r"[.;!?\n]\s|[\n\"]")
+# Clause boundaries: a sentence end, a semicolon, a line break, a double quote.
+_BOUNDARY_MARKS = (". ", "; ", "? ", "! ", ".\t", "\n", '"')
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
 _MAX_PHRASE = 3
 WEAK_PENALTY = 3  # extra words a suffix-only ("-ed") cue counts for
@@ -75,12 +76,19 @@ def _cue(cues: _Cues, words: list[str], i: int) -> tuple[int, int]:
 
 
 def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``folded[start:end]``: from the last sentence end, semicolon, line break or
+    double quote before it to the first after it (within a reach)."""
     left = max(0, start - _REACH_BEFORE)
-    for m in _BOUNDARY.finditer(folded, left, start):
-        left = m.end()
+    for mark in _BOUNDARY_MARKS:
+        found = folded.rfind(mark, left, start)
+        if found >= 0:
+            left = found + len(mark)
     right = min(len(folded), end + _REACH_AFTER)
-    stop = _BOUNDARY.search(folded, end, right)
-    return left, (stop.start() if stop else right)
+    for mark in _BOUNDARY_MARKS:
+        found = folded.find(mark, end, right)
+        if found >= 0:
+            right = found
+    return left, right
 
 
 def clause_tense(folded: str, start: int, end: int) -> int:
