@@ -15,7 +15,7 @@ from sitrep.errors import InputError
 from sitrep.models import Event, Evidence
 from sitrep.store import EventFilter, Store, open_store
 from sitrep.store.query import Sort, decode_cursor, iter_events, page, points, resolve
-from sitrep.store.stats import split, stats, uses_rollup
+from sitrep.store.stats import Split, split, stats, uses_rollup
 
 PLACES = [
     ("UKR", "Ukraine", ["Kharkivska", "Donetska", "Kyiv City"]),
@@ -32,7 +32,7 @@ TYPES = [
 ]
 ACTORS = ["Military Forces of Russia (2000-)", "RSF: Rapid Support Forces", "Unidentified Armed Group",
           "Protesters", "Civilians", ""]  # fmt: skip
-START = date(2023, 11, 20)
+START = date(2022, 10, 20)
 
 
 def random_events(n: int, seed: int = 3) -> list[Event]:
@@ -45,7 +45,7 @@ def random_events(n: int, seed: int = 3) -> list[Event]:
         located = rng.random() < 0.9
         out.append(
             make_event(
-                event_id=f"ev-{i}", event_date=START + timedelta(days=rng.randrange(120)), iso3=iso3,
+                event_id=f"ev-{i}", event_date=START + timedelta(days=rng.randrange(600)), iso3=iso3,
                 country=country, admin1=rng.choice([*regions, ""]), event_type=event_type,
                 sub_event_type=sub_type, actor1=actor1, actor2=rng.choice([*ACTORS, actor1]),
                 fatalities=rng.choice([0, 0, 1, 3, 12]), confidence=round(rng.random(), 3),
@@ -98,6 +98,9 @@ FILTERS = [
     EventFilter(country="côte d'ivoire", event_type="battles"),
     EventFilter(country="SUDAN", sub_event_type="armed CLASH"),
     EventFilter(country="Atlantis"),
+    EventFilter(since=date(2022, 11, 10), until=date(2024, 2, 10)),
+    EventFilter(since=date(2023, 1, 1), event_type="Protests"),
+    EventFilter(until=date(2023, 12, 31), country="NGA"),
 ]
 
 
@@ -139,15 +142,22 @@ def test_stats_numbers(filled: tuple[Store, list[Event]]) -> None:
     assert stats(store, EventFilter(actor="rapid"))["source"] == "events"
 
 
-def test_split_into_months_and_edges() -> None:
-    assert split(None, None).edges == () and split(None, None).whole_months
-    parts = split(date(2024, 1, 15), date(2024, 4, 10))
-    assert (parts.first_month, parts.last_month) == (date(2024, 2, 1), date(2024, 3, 1))
-    assert parts.edges == ((date(2024, 1, 15), date(2024, 1, 31)), (date(2024, 4, 1), date(2024, 4, 10)))
-    whole = split(date(2024, 2, 1), date(2024, 2, 29))
-    assert (whole.first_month, whole.last_month, whole.edges) == (date(2024, 2, 1), date(2024, 2, 1), ())
-    inside = split(date(2024, 2, 3), date(2024, 3, 5))
-    assert not inside.whole_months and inside.edges == ((date(2024, 2, 3), date(2024, 3, 5)),)
+def test_split_into_years_months_and_edges() -> None:
+    assert split(None, None) == Split((None, None), (), ())
+    assert split(date(2024, 3, 2), date(2024, 3, 1)) == Split(None, (), ())
+    parts = split(date(2022, 11, 15), date(2024, 4, 10))
+    assert parts.years == (date(2023, 1, 1), date(2023, 1, 1))
+    assert parts.months == ((date(2022, 12, 1), date(2022, 12, 1)), (date(2024, 1, 1), date(2024, 3, 1)))
+    assert parts.edges == ((date(2022, 11, 15), date(2022, 11, 30)), (date(2024, 4, 1), date(2024, 4, 10)))
+    assert split(date(2024, 1, 15), date(2024, 4, 10)) == Split(
+        None, ((date(2024, 2, 1), date(2024, 3, 1)),), ((date(2024, 1, 15), date(2024, 1, 31)),
+                                                        (date(2024, 4, 1), date(2024, 4, 10)))
+    )  # fmt: skip
+    assert split(date(2024, 2, 1), date(2024, 2, 29)) == Split(None, ((date(2024, 2, 1), date(2024, 2, 1)),), ())
+    assert split(date(2024, 2, 3), date(2024, 3, 5)) == Split(None, (), ((date(2024, 2, 3), date(2024, 3, 5)),))
+    assert split(date(2023, 1, 1), None) == Split((date(2023, 1, 1), None), (), ())
+    assert split(None, date(2023, 6, 30)) == Split((None, date(2022, 1, 1)), ((date(2023, 1, 1), date(2023, 6, 1)),), ())
+    assert split(date(2020, 1, 1), date(2024, 12, 31)).years == (date(2020, 1, 1), date(2024, 1, 1))
 
 
 def test_resolve_finds_stored_spellings(filled: tuple[Store, list[Event]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -12,12 +13,15 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from ..errors import StoreError
 from ..pipeline import Pipeline
 from ..store import Store, open_store
+from ..store.derived import refresh_statistics
 from . import errors, ingest, routes
 from .limits import BodyLimit
 from .settings import ApiSettings
 
+log = logging.getLogger(__name__)
 Next = Callable[[Request], Awaitable[Response]]
 WEB = Path(__file__).resolve().parent.parent / "web"
 SWAGGER = "/static/vendor/swagger-ui"
@@ -41,6 +45,10 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
     settings = settings or ApiSettings.from_env()
     owned = store is None
     opened = store if store is not None else open_store(settings.store)
+    try:
+        refresh_statistics(opened)  # the planner's statistics, for the right index per filter
+    except StoreError as exc:  # a read-only store still serves
+        log.warning("%s", exc)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -24,6 +24,7 @@ from ..models import Article, Rejection
 from ..pipeline import Pipeline, Result
 from ..store import Store
 from ..store import ingest as run_ingest
+from ..store.derived import refresh_statistics
 from . import auth, models
 from .errors import ApiError
 from .params import IngestQuery
@@ -103,6 +104,8 @@ def _run(
         summary = run_ingest(
             store, items(), pipeline=pipeline, inputs=[n for n, _ in uploads], notify=collected
         )
+        if summary.events_found:
+            refresh_statistics(store)
     body = summary.to_dict()
     body["rejections"] = [{"path": r.path, "record": r.record, "reason": r.reason}
                           for r in collected.rejections[:MAX_LISTED]]  # fmt: skip

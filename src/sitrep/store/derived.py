@@ -8,11 +8,17 @@ an earlier sitrep and fills them from the events already there.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Index
+from sqlalchemy.exc import SQLAlchemyError
 
+from ..errors import StoreError
 from . import rollup, schema, search
+from .postgres import analyze
+
+if TYPE_CHECKING:
+    from .base import Store
 
 _e = schema.events.c
 
@@ -43,3 +49,12 @@ def migrate_v2(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
     search.backfill(conn)
     rollup.backfill(conn)
+
+
+def refresh_statistics(store: Store) -> None:
+    """Let the database re-learn its tables' shapes (after an ingest; cheap)."""
+    try:
+        with store.engine.begin() as conn:
+            analyze(conn)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot analyze the store: {exc}", where=store.where) from exc

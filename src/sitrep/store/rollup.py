@@ -2,12 +2,15 @@
 
     event_rollup   events and fatalities per period and (iso3, country, event_type, sub_event_type),
                    in three facets:
-                   - facet ''       grain 'D' (per day) and 'M' (per month)
-                   - facet 'admin1' grain 'M', value = admin1
-                   - facet 'actor'  grain 'M', value = actor1 or actor2 (an event counts once per actor)
+                   - facet ''       grains 'D' (day), 'M' (month), 'Y' (year)
+                   - facet 'admin1' grains 'M' and 'Y', value = admin1
+                   - facet 'actor'  grains 'M' and 'Y', value = actor1 or actor2 (an event counts
+                     once per actor)
+                   ``period`` is the first day of the day, month or year.
     facet_values   every distinct country (value, parent = iso3), event_type, sub_event_type
-                   (parent = event_type), admin1 (parent = iso3) and actor, with its event count:
-                   the spellings filters are resolved against, and the lists the dashboard offers.
+                   (parent = event_type), admin1 (parent = iso3) and actor, with its events and
+                   fatalities: the spellings filters are resolved against, the lists the dashboard
+                   offers, and the all-time breakdowns of an unfiltered store.
 
 Both are written in the transaction that inserts the events (``ON CONFLICT ... DO UPDATE``, on
 SQLite and PostgreSQL alike), so they always agree with the events table. ``backfill`` rebuilds
@@ -16,7 +19,6 @@ them from the events of a store that predates them.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import islice
@@ -30,6 +32,7 @@ from . import schema
 
 GRAIN_DAY = "D"
 GRAIN_MONTH = "M"
+GRAIN_YEAR = "Y"
 FACET_NONE = ""
 FACET_ADMIN1 = "admin1"
 FACET_ACTOR = "actor"
@@ -63,6 +66,7 @@ facet_values = Table(
     Column("parent", Text, primary_key=True),
     Column("value", Text, primary_key=True),
     Column("events", Integer, nullable=False),
+    Column("fatalities", Integer, nullable=False),
     sqlite_with_rowid=False,
 )
 
@@ -74,41 +78,40 @@ def create(conn: Connection) -> None:
     facet_values.create(conn, checkfirst=True)
 
 
-def _month(day: date) -> date:
-    return day.replace(day=1)
-
-
-def rollup_counts(rows: Iterable[Mapping[str, Any]]) -> tuple[dict[Key, list[int]], Counter[Key]]:
-    """The increments a batch of event rows makes to ``event_rollup`` and ``facet_values``."""
+def rollup_counts(rows: Iterable[Mapping[str, Any]]) -> tuple[dict[Key, list[int]], dict[Key, list[int]]]:
+    """The increments a batch of event rows makes to ``event_rollup`` and ``facet_values``:
+    key -> [events, fatalities]."""
     rollup: dict[Key, list[int]] = {}
-    facets: Counter[Key] = Counter()
+    facets: dict[Key, list[int]] = {}
 
-    def bump(key: Key, fatalities: int) -> None:
-        cell = rollup.get(key)
+    def bump(into: dict[Key, list[int]], key: Key, fatalities: int) -> None:
+        cell = into.get(key)
         if cell is None:
-            rollup[key] = [1, fatalities]
+            into[key] = [1, fatalities]
         else:
             cell[0] += 1
             cell[1] += fatalities
 
     for row in rows:
         day: date = row["event_date"]
-        month = _month(day)
+        month, year = day.replace(day=1), day.replace(month=1, day=1)
         dims = (row["iso3"], row["country"], row["event_type"], row["sub_event_type"])
         fatalities = int(row["fatalities"])
-        bump((FACET_NONE, GRAIN_DAY, day, *dims, ""), fatalities)
-        bump((FACET_NONE, GRAIN_MONTH, month, *dims, ""), fatalities)
-        bump((FACET_ADMIN1, GRAIN_MONTH, month, *dims, row["admin1"]), fatalities)
+        admin1 = row["admin1"]
         actors = {row["actor1"], row["actor2"]} - {""}
+        bump(rollup, (FACET_NONE, GRAIN_DAY, day, *dims, ""), fatalities)
+        for grain, period in ((GRAIN_MONTH, month), (GRAIN_YEAR, year)):
+            bump(rollup, (FACET_NONE, grain, period, *dims, ""), fatalities)
+            bump(rollup, (FACET_ADMIN1, grain, period, *dims, admin1), fatalities)
+            for actor in actors:
+                bump(rollup, (FACET_ACTOR, grain, period, *dims, actor), fatalities)
+        bump(facets, ("country", row["iso3"], row["country"]), fatalities)
+        bump(facets, ("event_type", "", row["event_type"]), fatalities)
+        bump(facets, ("sub_event_type", row["event_type"], row["sub_event_type"]), fatalities)
+        if admin1:
+            bump(facets, ("admin1", row["iso3"], admin1), fatalities)
         for actor in actors:
-            bump((FACET_ACTOR, GRAIN_MONTH, month, *dims, actor), fatalities)
-        facets["country", row["iso3"], row["country"]] += 1
-        facets["event_type", "", row["event_type"]] += 1
-        facets["sub_event_type", row["event_type"], row["sub_event_type"]] += 1
-        if row["admin1"]:
-            facets["admin1", row["iso3"], row["admin1"]] += 1
-        for actor in actors:
-            facets["actor", "", actor] += 1
+            bump(facets, ("actor", "", actor), fatalities)
     return rollup, facets
 
 
@@ -148,7 +151,7 @@ def add(conn: Connection, event_rows: Sequence[Mapping[str, Any]]) -> None:
     rollup, facets = rollup_counts(event_rows)
     # Sorted keys: concurrent writers on PostgreSQL lock rows in the same order (no deadlocks).
     _upsert_sum(conn, event_rollup, ROLLUP_KEY, [(*k, *v) for k, v in sorted(rollup.items())])
-    _upsert_sum(conn, facet_values, FACET_KEY, [(*k, n) for k, n in sorted(facets.items())])
+    _upsert_sum(conn, facet_values, FACET_KEY, [(*k, *v) for k, v in sorted(facets.items())])
 
 
 ROLLUP_SOURCE = ("event_date", "iso3", "country", "admin1", "event_type", "sub_event_type", "actor1",

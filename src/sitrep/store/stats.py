@@ -1,26 +1,52 @@
 """Statistics over the events matching a filter: totals, a timeline, and counts by type, country,
 admin1 and actor, each with events and fatalities.
 
-When a filter uses only dates, country, event type and sub-event type (the dashboard's usual
-case), the answer comes from the summary tables (``rollup.py``): whole months from the monthly
-rows, the days at either end of the range from the daily rows (or, for admin1 and actors, from the
-events table). Any other filter (actor, admin1, fatalities, box, text, article) is answered from the
-events table through its indexes. Both paths give the same numbers (tested).
+Three ways to the same numbers (tested equal), fastest first:
+
+- no filter at all: the all-time counts of ``facet_values``;
+- filters on dates, country, event type and sub-event type only (the dashboard's usual case): the
+  summary tables (``rollup.py``), a date range cut into whole years, whole months and the days at
+  either end (daily rows, or for admin1 and actors the events table);
+- any other filter (actor, admin1, fatalities, box, text, article): the events table, read once
+  into a materialised common table expression that every breakdown then groups.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select, union_all
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    cast,
+    func,
+    literal_column,
+    null,
+    or_,
+    select,
+    union_all,
+)
 
 from ..errors import InputError
 from . import schema
 from .base import EventFilter, Store
 from .query import Resolved, _reading, resolve
-from .rollup import FACET_ACTOR, FACET_ADMIN1, FACET_NONE, GRAIN_DAY, GRAIN_MONTH, event_rollup
+from .rollup import (
+    FACET_ACTOR,
+    FACET_ADMIN1,
+    FACET_NONE,
+    GRAIN_DAY,
+    GRAIN_MONTH,
+    GRAIN_YEAR,
+    event_rollup,
+    facet_values,
+)
 
 Interval = Literal["auto", "day", "week", "month"]
 INTERVALS: tuple[str, ...] = ("auto", "day", "week", "month")
@@ -28,9 +54,11 @@ ROLLUP_FIELDS = frozenset({"since", "until", "country", "event_type", "sub_event
 AUTO_DAYS = 180  # auto interval: days up to this span, weeks up to AUTO_WEEKS, months beyond
 AUTO_WEEKS = 5 * 53
 MAX_TOP = 500
+DAY = timedelta(days=1)
 
 e = schema.events.c
 r = event_rollup.c
+Rows = list[dict[str, Any]]
 
 
 def uses_rollup(filters: EventFilter) -> bool:
@@ -44,37 +72,55 @@ def uses_rollup(filters: EventFilter) -> bool:
 
 
 def _month_end(month: date) -> date:
-    return (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def _previous_month(month: date) -> date:
+    return (month.replace(day=1) - DAY).replace(day=1)
+
+
+Range = tuple[date | None, date | None]  # inclusive; None: unbounded
 
 
 @dataclass(frozen=True, slots=True)
 class Split:
-    """A date range as whole months (``first_month``..``last_month``) plus edge day ranges."""
+    """A date range as whole years, whole months and days (periods are first days)."""
 
-    first_month: date | None  # None with last_month None: no bound (all months)
-    last_month: date | None
-    whole_months: bool  # False: no whole month inside the range
+    years: Range | None  # None: no whole year inside
+    months: tuple[tuple[date, date], ...]
     edges: tuple[tuple[date, date], ...]
 
 
 def split(since: date | None, until: date | None) -> Split:
-    first = None  # the first month starting on or after `since`
-    if since is not None:
-        first = since if since.day == 1 else _month_end(since) + timedelta(days=1)
-    last = None  # the last month ending on or before `until`
+    if since is not None and until is not None and since > until:
+        return Split(None, (), ())
+    m_lo = None if since is None else since if since.day == 1 else _next_month(since)
+    m_hi = None
     if until is not None:
-        last = until.replace(day=1)
-        if until != _month_end(until):
-            last = (last - timedelta(days=1)).replace(day=1)
-    if first is not None and last is not None and first > last:  # no whole month inside
+        m_hi = until.replace(day=1) if until == _month_end(until) else _previous_month(until)
+    if m_lo is not None and m_hi is not None and m_lo > m_hi:  # no whole month inside
         assert since is not None and until is not None
-        return Split(None, None, False, ((since, until),) if since <= until else ())
+        return Split(None, (), ((since, until),))
     edges = []
-    if since is not None and first is not None and since < first:
-        edges.append((since, first - timedelta(days=1)))
-    if until is not None and last is not None and until > _month_end(last):
-        edges.append((_month_end(last) + timedelta(days=1), until))
-    return Split(first, last, True, tuple(edges))
+    if since is not None and m_lo is not None and since < m_lo:
+        edges.append((since, m_lo - DAY))
+    if until is not None and m_hi is not None and until > _month_end(m_hi):
+        edges.append((_month_end(m_hi) + DAY, until))
+    y_lo = None if m_lo is None else m_lo if m_lo.month == 1 else date(m_lo.year + 1, 1, 1)
+    y_hi = None if m_hi is None else date(m_hi.year if m_hi.month == 12 else m_hi.year - 1, 1, 1)
+    if y_lo is not None and y_hi is not None and y_lo > y_hi:  # no whole year inside
+        assert m_lo is not None and m_hi is not None
+        return Split(None, ((m_lo, m_hi),), tuple(edges))
+    months = []
+    if m_lo is not None and y_lo is not None and m_lo < y_lo:
+        months.append((m_lo, _previous_month(y_lo)))
+    if m_hi is not None and y_hi is not None and m_hi > y_hi.replace(month=12):
+        months.append((y_hi.replace(year=y_hi.year + 1), m_hi))
+    return Split((y_lo, y_hi), tuple(months), tuple(edges))
 
 
 def _between(col: Any, low: date | None, high: date | None) -> list[ColumnElement[bool]]:
@@ -86,11 +132,11 @@ def _between(col: Any, low: date | None, high: date | None) -> list[ColumnElemen
     return out
 
 
-def _edge_clause(col: Any, edges: tuple[tuple[date, date], ...]) -> ColumnElement[bool]:
-    return or_(*(col.between(low, high) for low, high in edges))
+def _within(col: Any, ranges: tuple[tuple[date, date], ...]) -> ColumnElement[bool]:
+    return or_(*(col.between(low, high) for low, high in ranges))
 
 
-# -- queries ---------------------------------------------------------------------------------------
+# -- summary tables --------------------------------------------------------------------------------
 
 
 def _rollup(facet: str, grain: str, resolved: Resolved, *cols: Any) -> Select[Any]:
@@ -99,15 +145,8 @@ def _rollup(facet: str, grain: str, resolved: Resolved, *cols: Any) -> Select[An
     )
 
 
-def _months(facet: str, resolved: Resolved, parts: Split, *cols: Any) -> Select[Any] | None:
-    if not parts.whole_months:
-        return None
-    query = _rollup(facet, GRAIN_MONTH, resolved, *cols)
-    return query.where(*_between(r.period, parts.first_month, parts.last_month))
-
-
 def _base(where: list[ColumnElement[bool]], *cols: Any) -> Select[Any]:
-    """Events grouped by ``cols`` (labelled as the rollup's columns)."""
+    """Events grouped by ``cols`` (labelled as the summary table's columns)."""
     query = select(*cols, func.count().label("events"), func.sum(e.fatalities).label("fatalities"))
     return query.where(*where).group_by(*cols)
 
@@ -120,68 +159,143 @@ def _base_actors(where: list[ColumnElement[bool]]) -> Select[Any]:
     return select(both.c.value, both.c.events, both.c.fatalities)
 
 
-def _total(
-    conn: Connection, parts: list[Select[Any]], keys: list[str], order: bool, top: int | None
-) -> list[dict[str, Any]]:
-    union = union_all(*parts).subquery()
+def _total(conn: Connection, parts: list[Select[Any]], keys: list[str], top: int | None = None) -> Rows:
+    """Sum the (keys..., events, fatalities) rows of ``parts``; biggest first (or by key)."""
+    if not parts:
+        return []
+    union = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
     group = [union.c[k] for k in keys]
     events = func.sum(union.c.events)
     query = select(*group, events.label("events"), func.sum(union.c.fatalities).label("fatalities"))
-    query = query.group_by(*group)
-    query = query.order_by(events.desc(), *group) if order else query.order_by(*group)
+    query = query.group_by(*group).order_by(*group) if top is None else query.group_by(*group)
     if top is not None:
-        query = query.limit(top)
+        query = query.order_by(events.desc(), *group).limit(top)
     return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def _grouped(
-    conn: Connection, resolved: Resolved, parts: Split | None, keys: list[str], top: int | None = None
-) -> list[dict[str, Any]]:
-    """Events and fatalities grouped by event columns ``keys`` (no facet), biggest first."""
-    if parts is None:
-        return _total(conn, [_base(resolved.clauses(), *(e[k] for k in keys))], keys, True, top)
+def _from_rollup(  # noqa: PLR0917
+    conn: Connection, resolved: Resolved, parts: Split, facet: str, keys: list[str], top: int | None
+) -> Rows:
+    """A breakdown by ``keys`` from the summary rows of ``facet``: years, months, then edge days."""
+    cols = [r[k] for k in keys]
     queries: list[Select[Any]] = []
-    months = _months(FACET_NONE, resolved, parts, *(r[k] for k in keys))
-    if months is not None:
-        queries.append(months)
+    if parts.years is not None:
+        queries.append(_rollup(facet, GRAIN_YEAR, resolved, *cols).where(*_between(r.period, *parts.years)))
+    if parts.months:
+        queries.append(_rollup(facet, GRAIN_MONTH, resolved, *cols).where(_within(r.period, parts.months)))
+    if facet != FACET_NONE:
+        queries = [q.where(r.value != "") for q in queries]
     if parts.edges:
-        days = _rollup(FACET_NONE, GRAIN_DAY, resolved, *(r[k] for k in keys))
-        queries.append(days.where(_edge_clause(r.period, parts.edges)))
-    return _total(conn, queries, keys, True, top) if queries else []
+        if facet == FACET_NONE:
+            queries.append(_rollup(facet, GRAIN_DAY, resolved, *cols).where(_within(r.period, parts.edges)))
+        else:
+            where = [*resolved.clauses(), _within(e.event_date, parts.edges)]
+            if facet == FACET_ADMIN1:
+                queries.append(_base([*where, e.admin1 != ""], e.iso3, e.admin1.label("value")))
+            else:
+                queries.append(_base_actors(where))
+    return _total(conn, queries, keys, top)
 
 
-def _faceted(
-    conn: Connection, resolved: Resolved, parts: Split | None, facet: str, top: int
-) -> list[dict[str, Any]]:
-    """Top admin1 regions (keys iso3, value) or actors (value) by events."""
-    admin1 = facet == FACET_ADMIN1
-    keys = ["iso3", "value"] if admin1 else ["value"]
-
-    def from_events(where: list[ColumnElement[bool]]) -> Select[Any]:
-        if admin1:
-            return _base([*where, e.admin1 != ""], e.iso3, e.admin1.label("value"))
-        return _base_actors(where)
-
-    if parts is None:
-        return _total(conn, [from_events(resolved.clauses())], keys, True, top)
-    queries: list[Select[Any]] = []
-    months = _months(facet, resolved, parts, *(r[k] for k in keys))
-    if months is not None:
-        queries.append(months.where(r.value != ""))
-    if parts.edges:
-        queries.append(from_events([*resolved.clauses(), _edge_clause(e.event_date, parts.edges)]))
-    return _total(conn, queries, keys, True, top) if queries else []
+def _rollup_stats(conn: Connection, resolved: Resolved, top: int) -> dict[str, Rows]:
+    f = resolved.rest
+    parts = split(f.since, f.until)
+    day = _rollup(FACET_NONE, GRAIN_DAY, resolved, r.period).where(*_between(r.period, f.since, f.until))
+    return {
+        "timeline": _total(conn, [day], ["period"]),
+        "by_type": _from_rollup(conn, resolved, parts, FACET_NONE, ["event_type", "sub_event_type"], MAX_TOP),
+        "by_country": _from_rollup(conn, resolved, parts, FACET_NONE, ["iso3", "country"], MAX_TOP),
+        "by_admin1": _from_rollup(conn, resolved, parts, FACET_ADMIN1, ["iso3", "value"], top),
+        "top_actors": _from_rollup(conn, resolved, parts, FACET_ACTOR, ["value"], top),
+    }
 
 
-def _timeline_days(conn: Connection, resolved: Resolved, rollup: bool) -> list[tuple[date, int, int]]:
-    if rollup:
-        f = resolved.rest
-        query = _rollup(FACET_NONE, GRAIN_DAY, resolved, r.period)
-        query = query.where(*_between(r.period, f.since, f.until))
-        rows = _total(conn, [query], ["period"], False, None)
-        return [(row["period"], int(row["events"]), int(row["fatalities"])) for row in rows]
-    query = _base(resolved.clauses(), e.event_date).order_by(e.event_date)
-    return [(row[0], int(row[1]), int(row[2] or 0)) for row in conn.execute(query)]
+def _facet_stats(conn: Connection, top: int) -> dict[str, Rows]:
+    """The breakdowns of the whole store, from ``facet_values``; the timeline from daily rows."""
+    fv = facet_values.c
+
+    def kind(name: str, limit: int, *cols: Any) -> Rows:
+        query = select(*cols, fv.events, fv.fatalities).where(fv.kind == name)
+        query = query.order_by(fv.events.desc(), fv.parent, fv.value).limit(limit)
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+    day = _rollup(FACET_NONE, GRAIN_DAY, Resolved(EventFilter()), r.period)
+    return {
+        "timeline": _total(conn, [day], ["period"]),
+        "by_type": kind(
+            "sub_event_type", MAX_TOP, fv.parent.label("event_type"), fv.value.label("sub_event_type")
+        ),
+        "by_country": kind("country", MAX_TOP, fv.parent.label("iso3"), fv.value.label("country")),
+        "by_admin1": kind("admin1", top, fv.parent.label("iso3"), fv.value),
+        "top_actors": kind("actor", top, fv.value),
+    }
+
+
+# -- the events table ------------------------------------------------------------------------------
+
+# Part of the single statement -> the names of its key columns k1, k2.
+_NAMES: dict[str, tuple[str, str | None]] = {
+    "timeline": ("period", None),
+    "by_type": ("event_type", "sub_event_type"),
+    "by_country": ("iso3", "country"),
+    "by_admin1": ("iso3", "value"),
+    "top_actors": ("value", None),
+}
+_NARROW = ("event_date", "iso3", "country", "admin1", "event_type", "sub_event_type", "actor1", "actor2",
+           "fatalities")  # fmt: skip
+
+
+def _constant(name: str) -> ColumnElement[str]:
+    """A constant string column (``name`` is one of this module's part names, never user input)."""
+    assert name.replace("_", "").isalnum()
+    return literal_column(f"'{name}'", String)
+
+
+def _event_stats(conn: Connection, resolved: Resolved, top: int) -> dict[str, Rows]:
+    """Every breakdown in one statement over the matching events, read once (materialised CTE)."""
+    m: CTE = select(*(e[c] for c in _NARROW)).where(*resolved.clauses()).cte("matching")
+    m = m.prefix_with("MATERIALIZED")
+    keys = ("k1", "k2")
+
+    def grouped(name: str, cols: list[Any], where: list[Any], limit: int | None) -> Select[Any]:
+        labelled: list[Any] = [cast(c, String).label(k) for c, k in zip(cols, keys, strict=False)]
+        labelled += [null().label(k) for k in keys[len(cols) :]]
+        counts = [func.count().label("events"), func.sum(m.c.fatalities).label("fatalities")]
+        query = select(_constant(name).label("part"), *labelled, *counts).where(*where).group_by(*cols)
+        if limit is not None:
+            query = query.order_by(func.count().desc(), *cols).limit(limit)
+        return select(query.subquery())  # a subquery keeps each part's ORDER BY / LIMIT
+
+    actors = union_all(
+        select(m.c.actor1.label("actor"), m.c.fatalities).where(m.c.actor1 != ""),
+        select(m.c.actor2.label("actor"), m.c.fatalities).where(m.c.actor2 != "", m.c.actor2 != m.c.actor1),
+    ).subquery()
+    top_actors = (
+        select(_constant("top_actors").label("part"), actors.c.actor.label("k1"), null().label("k2"),
+               func.count().label("events"), func.sum(actors.c.fatalities).label("fatalities"))
+        .group_by(actors.c.actor).order_by(func.count().desc(), actors.c.actor).limit(top)
+    )  # fmt: skip
+    parts = [
+        grouped("timeline", [m.c.event_date], [], None),
+        grouped("by_type", [m.c.event_type, m.c.sub_event_type], [], MAX_TOP),
+        grouped("by_country", [m.c.iso3, m.c.country], [], MAX_TOP),
+        grouped("by_admin1", [m.c.iso3, m.c.admin1], [m.c.admin1 != ""], top),
+        select(top_actors.subquery()),
+    ]
+    result: dict[str, Rows] = {name: [] for name in _NAMES}
+    for row in conn.execute(union_all(*parts)):
+        first, second = _NAMES[row.part]
+        out = {first: row.k1, "events": row.events, "fatalities": row.fatalities}
+        if second:
+            out[second] = row.k2
+        result[row.part].append(out)
+    result["timeline"].sort(key=lambda row: str(row["period"]))
+    for part in ("by_type", "by_country", "by_admin1", "top_actors"):
+        result[part].sort(key=lambda row: -int(row["events"]))
+    return result
+
+
+# -- assembling ------------------------------------------------------------------------------------
 
 
 def _bucket(day: date, interval: str) -> date:
@@ -192,7 +306,7 @@ def _bucket(day: date, interval: str) -> date:
     return day
 
 
-def timeline(days: list[tuple[date, int, int]], interval: str) -> list[dict[str, Any]]:
+def timeline(days: list[tuple[date, int, int]], interval: str) -> Rows:
     buckets: dict[date, list[int]] = {}
     for day, events, fatalities in days:
         cell = buckets.setdefault(_bucket(day, interval), [0, 0])
@@ -210,11 +324,15 @@ def choose_interval(interval: str, first: date | None, last: date | None) -> str
     return "day" if span <= AUTO_DAYS else "week" if span <= AUTO_WEEKS * 7 else "month"
 
 
-def _numbers(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _numbers(rows: Rows) -> Rows:
     for row in rows:
         row["events"] = int(row["events"])
         row["fatalities"] = int(row["fatalities"] or 0)
     return rows
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def stats(
@@ -224,36 +342,47 @@ def stats(
     filters = filters or EventFilter()
     if not 1 <= top <= MAX_TOP:
         raise InputError(f"top must be between 1 and {MAX_TOP}", where="top")
+    choose_interval(interval, None, None)  # validate before any query
     rollup = uses_rollup(filters)
     with _reading(store) as conn:
         resolved = resolve(conn, filters)
-        parts = split(filters.since, filters.until) if rollup else None
-        days = _timeline_days(conn, resolved, rollup)
-        first, last = (days[0][0], days[-1][0]) if days else (None, None)
-        step = choose_interval(interval, filters.since or first, filters.until or last)
+        if rollup and resolved == Resolved(EventFilter(limit=filters.limit)):
+            parts, source = _facet_stats(conn, top), "summary"
+        elif rollup:
+            parts, source = _rollup_stats(conn, resolved, top), "summary"
+        else:
+            parts, source = _event_stats(conn, resolved, top), "events"
         articles = conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
-        by_country = _numbers(_grouped(conn, resolved, parts, ["iso3", "country"]))
-        names = {row["iso3"]: row["country"] for row in by_country}
-        admin1 = _numbers(_faceted(conn, resolved, parts, FACET_ADMIN1, top))
-        for row in admin1:
-            row["admin1"] = row.pop("value")
-            row["country"] = names.get(row["iso3"], "")
-        return {
-            "articles": int(articles),
-            "events": sum(d[1] for d in days),
-            "fatalities": sum(d[2] for d in days),
-            "first_date": first,
-            "last_date": last,
-            "source": "summary" if rollup else "events",
-            "timeline": {"interval": step, "buckets": timeline(days, step)},
-            "by_type": _numbers(_grouped(conn, resolved, parts, ["event_type", "sub_event_type"])),
-            "by_country": by_country,
-            "by_admin1": admin1,
-            "top_actors": [
-                {"actor": row["value"], "events": row["events"], "fatalities": row["fatalities"]}
-                for row in _numbers(_faceted(conn, resolved, parts, FACET_ACTOR, top))
-            ],
-        }
+    days = [
+        (_as_date(row["period"]), int(row["events"]), int(row["fatalities"] or 0))
+        for row in parts["timeline"]
+    ]
+    first, last = (days[0][0], days[-1][0]) if days else (None, None)
+    step = choose_interval(interval, filters.since or first, filters.until or last)
+    by_country = _numbers(parts["by_country"])
+    names = {row["iso3"]: row["country"] for row in by_country}
+    admin1 = [
+        {"iso3": row["iso3"], "country": names.get(row["iso3"], ""), "admin1": row["value"],
+         "events": row["events"], "fatalities": row["fatalities"]}
+        for row in _numbers(parts["by_admin1"])
+    ]  # fmt: skip
+    actors = [
+        {"actor": row["value"], "events": row["events"], "fatalities": row["fatalities"]}
+        for row in _numbers(parts["top_actors"])
+    ]
+    return {
+        "articles": int(articles),
+        "events": sum(d[1] for d in days),
+        "fatalities": sum(d[2] for d in days),
+        "first_date": first,
+        "last_date": last,
+        "source": source,
+        "timeline": {"interval": step, "buckets": timeline(days, step)},
+        "by_type": _numbers(parts["by_type"]),
+        "by_country": by_country,
+        "by_admin1": admin1,
+        "top_actors": actors,
+    }
 
 
-__all__ = ["INTERVALS", "stats", "uses_rollup"]
+__all__ = ["INTERVALS", "choose_interval", "split", "stats", "uses_rollup"]
