@@ -281,16 +281,17 @@ PREFIX = (
 
 
 # Family -> the words its matches can begin with: ``<<MACRO>>`` names expand to that macro's words,
-# "#" is any number, other entries are literal words. Only those families are tried at a word.
+# "#" is any number, "#4" a four-digit one (a year), "#n" any other; other entries are literal
+# words. Only those families are tried at a word.
 STARTS: dict[str, tuple[str, ...]] = {
-    "iso": ("#",),
+    "iso": ("#4",),
     "numeric": ("#",),
     "mdy": ("<<WEEKDAYANY>>", "<<MONTH>>"),
-    "dmy": ("<<WEEKDAYANY>>", "#", "<<DAYORD>>", "the"),
+    "dmy": ("<<WEEKDAYANY>>", "#n", "<<DAYORD>>", "the"),
     "my": ("<<MONTH>>",),
     "holiday": ("<<HOLIDAY>>", "last", "next", "this"),
     "quarter": ("the", "its", "a", "an", "#", "last", "next", "this", "<<QUAL>>", "<<ORDQ>>", "q"),
-    "qref": ("the", "its", "#", "<<QUAL>>"),
+    "qref": ("the", "its", "#4", "<<QUAL>>"),
     "ago": ("<<AMOUNT>>",),
     "span": ("the", "these", "those", "<<SPANDIR>>", "<<UNITPL>>"),
     "relunit": ("the", "<<DIR>>"),
@@ -314,9 +315,9 @@ STARTS: dict[str, tuple[str, ...]] = {
         "dusk",
         "nightfall",
     ),
-    "decade": ("the", "#", "'", "<<DECADEWORD>>"),
-    "century": ("the", "#", "<<DAYORD>>"),
-    "year": ("fiscal", "fy", "calendar", "the", "year", "#", "<<SPELLEDYEAR>>"),
+    "decade": ("the", "#4", "'", "<<DECADEWORD>>"),
+    "century": ("the", "#n", "<<DAYORD>>"),
+    "year": ("fiscal", "fy", "calendar", "the", "year", "#4", "<<SPELLEDYEAR>>"),
     "set": ("every", "each", "per", "once", "twice", "thrice", "<<AMOUNT>>"),
     "duration": ("<<AMOUNT>>",),
     "recent": ("recent",),
@@ -338,11 +339,14 @@ class Grammar:
     automaton: Any  # ahocorasick.Automaton over the trigger words between spaces: (key length, word)
     # trigger word -> the families whose matches can contain it (a cheap filter before matching)
     compatible: dict[str, frozenset[str]]
-    vocabulary: frozenset[str]  # every word that can occur inside an expression ("#": a number)
+    vocabulary: frozenset[str]  # every word that can occur inside an expression ("#4", "#n": numbers)
     prefix: re.Pattern[str]
     prefix_ends: frozenset[str]  # last words of what `prefix` can match: a cheap test before it
     pod_suffix: re.Pattern[str]
     glue: re.Pattern[str]
+
+
+_NUMBERS = {"#": {"#4", "#n"}}  # a start spec for any number
 
 
 def expand(template: str, macros: dict[str, str]) -> str:
@@ -356,7 +360,7 @@ def _first_words(phrases: Iterable[str]) -> set[str]:
 def _start_words(lex: Lexicon) -> dict[str, set[str]]:
     """The words each ``<<MACRO>>`` of :data:`STARTS` can begin with."""
     cardinals = set(lex.cardinals)
-    amount = _first_words(lex.vague) | _first_words(lex.counts) | cardinals | {"#", "a", "an"}
+    amount = _first_words(lex.vague) | _first_words(lex.counts) | cardinals | {"#4", "#n", "a", "an"}
     return {
         "MONTH": set(lex.months) | set(lex.month_abbrevs),
         "MONTHFULL": set(lex.months) | {"sept"},
@@ -376,7 +380,7 @@ def _start_words(lex: Lexicon) -> dict[str, set[str]]:
         "AMOUNT": amount,
         "DAYORD": set(lex.ordinals) | {"twenty", "thirty"},
         "QUAL": _first_words(lex.period_qualifiers),
-        "ORDQ": {"first", "second", "third", "fourth", "final", "#"},
+        "ORDQ": {"first", "second", "third", "fourth", "final", "#n"},
         "DECADEWORD": set(lex.decades),
         "SPELLEDYEAR": {w for w, v in lex.cardinals.items() if 10 <= v < 100} | {"two"},
     }
@@ -410,14 +414,15 @@ def _compatible(triggers: Iterable[str], families: dict[str, re.Pattern[str]]) -
     }
     out = {}
     for word in triggers:
-        prefixes = {word[:k] for k in range(1, len(word) + 1)}
+        # one-letter literals ("a", "q") only stand for one-letter words
+        prefixes = {word[:k] for k in range(2, len(word) + 1)} | {word}
         out[word] = frozenset(name for name, found in literals.items() if prefixes & found)
     return out
 
 
 def _vocabulary(lex: Lexicon, patterns: Iterable[re.Pattern[str]]) -> frozenset[str]:
-    """Words of the lexicon and of the patterns' literals, single letters, and "#" for numbers."""
-    words: set[str] = {"#", "'", *"abcdefghijklmnopqrstuvwxyz"}
+    """Words of the lexicon and of the patterns' literals, single letters, and "#4"/"#n" for numbers."""
+    words: set[str] = {"#4", "#n", "'", *"abcdefghijklmnopqrstuvwxyz"}
     for pattern in patterns:
         words.update(re.findall(r"[a-z]{2,}", re.sub(r"\(\?P<\w+>|\\[a-z]", " ", pattern.pattern)))
     for table in (lex.references, lex.deictic, lex.anaphora, lex.holidays, lex.counts, lex.approximators,
@@ -441,7 +446,7 @@ def grammar() -> Grammar:
     for name, _ in FAMILIES:  # in priority order
         starts: set[str] = set()
         for spec in STARTS[name]:
-            starts |= words[spec[2:-2]] if spec.startswith("<<") else {spec}
+            starts |= words[spec[2:-2]] if spec.startswith("<<") else _NUMBERS.get(spec, {spec})
         for word in starts:
             dispatch.setdefault(word, []).append((name, families[name]))
     macros["APPROX"] = alt(lex.approximators)

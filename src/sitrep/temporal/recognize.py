@@ -265,34 +265,39 @@ def _trigger_spans(gm: Grammar, folded: str) -> list[tuple[int, str]]:
 
 
 def _first_word(token: str) -> str:
-    """The word of a token that decides which families may start there ("#" for a number)."""
+    """The word of a token that decides which families may start there: for a number "#4" (four
+    digits: a year) or "#n"."""
     if token.isalpha():
         return token
     if token[0].isdigit():
-        return "#"
+        return "#4" if len(token) >= 4 and token[:4].isdigit() and not token[4:5].isdigit() else "#n"
     first = _FIRST_WORD.match(token)
     return first.group() if first is not None else ""
 
 
 def _candidate_starts(gm: Grammar, words: str, low: int, trigger: int) -> list[tuple[int, str]]:
     """Word starts an expression holding the trigger may begin at: the trigger's word and the
-    words before it that can be part of an expression ("the past two" in "the past two weeks").
+    words before it that can be part of an expression ("the past two" in "the past two weeks"),
+    farthest first.
 
     ``words`` is the text with every character but a letter, a digit or an apostrophe masked.
     """
     end = words.find(" ", trigger)
     out = [(trigger, _first_word(words[trigger : end if end >= 0 else len(words)]))]
-    pos = trigger
+    vocabulary = gm.vocabulary
+    last = trigger - 1
     while len(out) < MAX_STARTS:
-        before = words[low:pos].rstrip()
-        if not before:
+        while last >= low and words[last] == " ":
+            last -= 1
+        if last < low:
             break
-        start = before.rfind(" ") + 1
-        word = _first_word(before[start:])
-        if word not in gm.vocabulary:
+        start = max(words.rfind(" ", low, last) + 1, low)
+        token = words[start : last + 1]
+        word = token if token.isalpha() else _first_word(token)
+        if word not in vocabulary:
             break
-        pos = low + start
-        out.append((pos, word))
+        out.append((start, word))
+        last = start - 1
     out.reverse()
     return out
 
