@@ -17,6 +17,7 @@ from ..models import Article, Rejection
 from ..pipeline import Pipeline, Result
 from ..store import DEFAULT_DB, EventFilter, IngestSummary, Store, open_store
 from ..store import ingest as run_ingest
+from ..store.ingest import DEFAULT_BATCH
 from ._common import (
     date_option,
     failure_message,
@@ -128,7 +129,7 @@ def summary_lines(summary: IngestSummary, where: str) -> list[str]:
 @db_option
 @reading_options
 @pipeline_options
-@click.option("--batch-size", type=click.IntRange(1), default=256, show_default=True,
+@click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH, show_default=True,
               help="Articles committed per transaction.")  # fmt: skip
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")

@@ -25,7 +25,7 @@ from .base import Store
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BATCH = 256
+DEFAULT_BATCH = 512
 
 
 @dataclass(slots=True)
