@@ -20,9 +20,11 @@ _BY = re.compile(r"\s*(?:[\w',]+\s+){0,4}?(?:by|from)\s+(?:[\w'.,]+\s+){0,4}")
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:[\w']+\s+){0,3}$")
 _UNDER = re.compile(r"\bcame under\b|\bunder (?:attack|fire)\b|\bcoming under\b")
 _BETWEEN = re.compile(r"\s*(?:[\w']+\s+){0,2}?between\s+$")
+# The words between two actors of one list: joiners, articles, and after "and" up to three
+# adjectives ("the army and pro-government Shiite militias").
 _LIST_GAP = re.compile(
-    r"\s*(?:(?:,|and|&|as well as|along with|alongside|together with|with the help of|backed by|"
-    r"supported by)(?:\s+[a-z][a-z'.]*){0,3}?|the|of|\s)*\s*"
+    r"\s*(?:(?:and|&)(?:\s+[a-z][a-z'.]*){0,3}?|,|as well as|along with|alongside|together with|"
+    r"with the help of|backed by|supported by|the|of|\s)*\s*"
 )
 # A trigger used as a noun or adjective ("the killing of", "of killed demonstrators", "a shooting")
 # has no subject before it: only a "by" phrase can name who did it.
@@ -30,7 +32,7 @@ _NOMINAL = re.compile(
     r"\b(?:of|the|a|an|his|her|their|its|this|that|these|those|for|after|following|over|"
     r"against|recent|deadly|fatal)\s+$"
 )
-_PARTICIPLE = re.compile(r",\s*$")
+_PARTICIPLE = re.compile(r"(?:,|\band)\s*$")
 _MAX_AGENT_GAP = 14  # words between an active agent and its trigger
 _WORDS = re.compile(r"[\w']+")
 _CLAUSE = re.compile(r"[;]|\.\s|\bwhile\b|\bwhereas\b|\bbut\b")
@@ -51,6 +53,10 @@ def _group_back(actors: list[Span], i: int, text: str) -> tuple[Span, tuple[Span
     """The coordinated group ending at actors[i]; returns (first actor, the others)."""
     j = i
     while j > 0 and _LIST_GAP.fullmatch(text, actors[j - 1].end, actors[j].start):
+        # a list ends with "and ..."; a bare comma before the last actor ends a phrase instead:
+        # "following clashes with X, Y regained the town"
+        if j == i and text[actors[j - 1].end : actors[j].start].strip() == ",":
+            break
         j -= 1
     group = actors[j : i + 1]
     return group[0], tuple(group[1:])
@@ -104,37 +110,37 @@ def attach(
     agent_assoc: tuple[Span, ...] = ()
     patient_assoc: tuple[Span, ...] = ()
     if by_agent is not None and (passive or under or not before):
-        agent, agent_assoc = _group_forward(actors, by_agent, text)
+        agent, agent_assoc = _group_forward(actors, by_agent, folded)
         if before:
-            patient, patient_assoc = _group_back(actors, before[-1], text)
+            patient, patient_assoc = _group_back(actors, before[-1], folded)
         return Roles(agent, patient, agent_assoc, patient_assoc, "args.passive_by")
     if (passive or under) and before:
-        patient, patient_assoc = _group_back(actors, before[-1], text)
+        patient, patient_assoc = _group_back(actors, before[-1], folded)
         return Roles(None, patient, (), patient_assoc, "args.passive")
     if (
         after
         and _BETWEEN.match(folded, trigger.end)
         and _BETWEEN.fullmatch(folded, trigger.end, actors[after[0]].start)
     ):
-        first, rest = _group_forward(actors, after[0], text)
+        first, rest = _group_forward(actors, after[0], folded)
         return Roles(first, rest[0] if rest else None, (), rest[1:], "args.between")
     nominal = _NOMINAL.search(folded, max(s_start, trigger.start - 12), trigger.start) is not None
     if (
         before
-        and _PARTICIPLE.search(folded, max(s_start, trigger.start - 3), trigger.start)
+        and _PARTICIPLE.search(folded, max(s_start, trigger.start - 5), trigger.start)
         and folded[trigger.start : trigger.end].endswith("ing")
     ):
         # ", killing two": the participle's subject is the clause's subject, not the nearest noun
-        agent, agent_assoc = _group_forward(actors, before[0], text)
+        agent, agent_assoc = _group_forward(actors, before[0], folded)
         if after:
-            patient, patient_assoc = _group_forward(actors, after[0], text)
+            patient, patient_assoc = _group_forward(actors, after[0], folded)
         return Roles(agent, patient, agent_assoc, patient_assoc, "args.participle")
     if (
         before
         and not nominal
         and len(_WORDS.findall(folded, actors[before[-1]].end, trigger.start)) <= _MAX_AGENT_GAP
     ):
-        agent, agent_assoc = _group_back(actors, before[-1], text)
+        agent, agent_assoc = _group_back(actors, before[-1], folded)
     if after:
-        patient, patient_assoc = _group_forward(actors, after[0], text)
+        patient, patient_assoc = _group_forward(actors, after[0], folded)
     return Roles(agent, patient, agent_assoc, patient_assoc, "args.active")

@@ -289,8 +289,7 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
                 force = True
             if trig.label in ("regain", "capture") and r.agent is not None and not taker_seen:
                 taker_seen = True
-                group = (r.agent, *r.agent_assoc)
-                taker_state = any(kind_of(a) in ARMED and _is_state(namer.of(a), iso3) for a in group)
+                taker_state = kind_of(r.agent) in ARMED and _is_state(namer.of(r.agent), iso3)
             if a_kind is not None:
                 agents.setdefault(trig.label, a_kind)
                 if first_doer is None and trig.label in _VIOLENT:

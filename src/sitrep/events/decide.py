@@ -161,6 +161,13 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Non-violent transfer of territory", "decide.territory_peaceful"
     if has("sexual", 0.95) and facts.agent("sexual") in ARMED:
         return "Sexual violence", "decide.sexual_by_forces"
+    if (
+        has("withdraw", 0.8)
+        and not fight
+        and not violence
+        and (taker in ARMED or facts.agent("withdraw") in ARMED)
+    ):
+        return "Non-violent transfer of territory", "decide.territory_handed_over"
     if has("agreement", 0.75) and not has("clash", 0.85) and not remote:
         return "Agreement", "decide.agreement_over_fighting"
     if protest and not remote and not (fight and not crowd_agent and v_agent in ARMED and armed_target):
@@ -238,8 +245,10 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Headquarters or base established", "decide.base"
     if has("loot", 0.5) or has("riot", 0.6):
         return "Looting/property destruction", "decide.loot"
-    if territory or (has("withdraw", 0.6) and taker in ARMED):
+    if territory:
         return "Non-violent transfer of territory", "decide.territory_peaceful"
+    if has("withdraw", 0.6) and facts.agent("withdraw") in ARMED:
+        return "Change to group/activity", "decide.withdrawal"
     if has("change", 0.4):
         return "Change to group/activity", "decide.change"
     if has("other", 0.5):

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from ..actors import fold
-from ..models import LAYER_ACTOR, LAYER_MODALITY, LAYER_NUMBER, LAYER_SENTENCE, LAYER_TRIGGER, Doc, Span
+from ..models import (
+    LAYER_ACTOR,
+    LAYER_MODALITY,
+    LAYER_NUMBER,
+    LAYER_PLACE,
+    LAYER_SENTENCE,
+    LAYER_TRIGGER,
+    Doc,
+    Span,
+)
 from .lexicon import EventLexicon
 from .mentions import build_mentions
 from .modality import find_cues
@@ -42,7 +51,8 @@ class EventStage:
         zones = [s.label for s in sentence_spans]
         lexicon = self.lexicon
         numbers = find_numbers(text, folded, sentences, lexicon)
-        triggers = find_triggers(text, folded, sentences, lexicon)
+        places = [p.start for p in doc.layer(LAYER_PLACE) if p.label == "place"]
+        triggers = find_triggers(text, folded, sentences, lexicon, places)
         cues = find_cues(text, folded, lexicon)
         doc.add(LAYER_NUMBER, numbers)
         doc.add(LAYER_TRIGGER, triggers)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import LAYER_TRIGGER, Span
 from .lexicon import EventLexicon, TriggerEntry
 
+_PROPER = re.compile(r" (?:the )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?=[,.;]| \(| in\b| on\b| after\b| from\b)")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|newly|recently)\s+$")
 
 
@@ -37,8 +39,14 @@ def sentence_index(sentences: list[tuple[int, int]], offset: int, starts: list[i
 
 
 def find_triggers(
-    text: str, folded: str, sentences: list[tuple[int, int]], lexicon: EventLexicon
+    text: str,
+    folded: str,
+    sentences: list[tuple[int, int]],
+    lexicon: EventLexicon,
+    places: list[int] | None = None,
 ) -> list[Span]:
+    """Trigger spans; ``places`` are the start offsets of place mentions (for "captured <place>")."""
+    places = places or []
     hits = lexicon.triggers.find(folded)
     if not hits:
         return []
@@ -49,7 +57,9 @@ def find_triggers(
         s_start, s_end = sentences[si] if si >= 0 else (0, len(text))
         best: dict[str, TriggerEntry] = {}
         for entry in hit.values:
-            if not _allowed(entry, text, folded, span=(hit.start, hit.end), sentence=(s_start, s_end)):
+            if not _allowed(
+                entry, text, folded, span=(hit.start, hit.end), sentence=(s_start, s_end), places=places
+            ):
                 continue
             if entry.frame not in best or entry.weight > best[entry.frame].weight:
                 best[entry.frame] = entry
@@ -69,7 +79,13 @@ def find_triggers(
 
 
 def _allowed(
-    entry: TriggerEntry, text: str, folded: str, *, span: tuple[int, int], sentence: tuple[int, int]
+    entry: TriggerEntry,
+    text: str,
+    folded: str,
+    *,
+    span: tuple[int, int],
+    sentence: tuple[int, int],
+    places: Sequence[int] = (),
 ) -> bool:
     start, end = span
     s_start, s_end = sentence
@@ -84,7 +100,12 @@ def _allowed(
     if entry.requires_re is not None and not entry.requires_re.search(folded, s_start, s_end):
         return False
     if entry.followed_by:
-        after = " ".join(folded[end : end + 60].split()[:4])
-        if not any(f" {w} " in f" {after} " for w in entry.followed_by):
+        after = " ".join(folded[end : end + 70].split()[:5])
+        # "<place>": a place right after the trigger, as its object ("captured Izium", not "in Izium")
+        place = "<place>" in entry.followed_by and (
+            any(end <= p <= end + 5 and folded[end:p].strip() in ("", "the") for p in places)
+            or _PROPER.match(text, end) is not None  # a name the gazetteer does not know
+        )
+        if not place and not any(f" {w} " in f" {after} " for w in entry.followed_by):
             return False
     return entry.forbids_re is None or not entry.forbids_re.search(folded, s_start, s_end)
