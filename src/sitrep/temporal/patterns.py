@@ -341,9 +341,15 @@ class Grammar:
     compatible: dict[str, frozenset[str]]
     vocabulary: frozenset[str]  # every word that can occur inside an expression ("#4", "#n": numbers)
     prefix: re.Pattern[str]
-    prefix_ends: frozenset[str]  # last words of what `prefix` can match: a cheap test before it
+    # the last word of a one-word position or approximator ("early", "about") and the last two words
+    # of the longer ones ("end of", "least" after "at"): a cheap test before `prefix`
+    prefix_ends: frozenset[str | tuple[str, str]]
     pod_suffix: re.Pattern[str]
     glue: re.Pattern[str]
+
+
+def _prefixes(lex: Lexicon) -> list[str]:
+    return [*lex.approximators, *lex.position]
 
 
 _NUMBERS = {"#": {"#4", "#n"}}  # a start spec for any number
@@ -467,7 +473,7 @@ def grammar() -> Grammar:
         _compatible(triggers, families),
         _vocabulary(lex, families.values()),
         prefix,
-        frozenset(p.split()[-1] for p in (*lex.approximators, *lex.position)),
+        frozenset(p.split()[-1] if " " not in p else tuple(p.split()[-2:]) for p in _prefixes(lex)),
         pod_suffix,
         glue,
     )

@@ -162,8 +162,10 @@ def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) ->
 def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> None:
     """Grow the atom over position words / approximators before it and a part of day after it."""
     fam = atom.family
-    before = folded[max(floor, atom.start - 16) : atom.start].rsplit(None, 1) if fam in _PREFIXABLE else None
-    if before and before[-1].rstrip("-") in gm.prefix_ends:
+    before = folded[max(floor, atom.start - 24) : atom.start].split()[-2:] if fam in _PREFIXABLE else None
+    if before and (
+        before[-1].rstrip("-") in gm.prefix_ends or (len(before) == 2 and tuple(before) in gm.prefix_ends)
+    ):
         m = gm.prefix.search(folded, max(floor, atom.start - 40), atom.start)
         if m and m.start() < atom.start:
             approx, pos = m.group("approx"), m.group("pos")
@@ -285,19 +287,13 @@ def _candidate_starts(gm: Grammar, words: str, low: int, trigger: int) -> list[t
     end = words.find(" ", trigger)
     out = [(trigger, _first_word(words[trigger : end if end >= 0 else len(words)]))]
     vocabulary = gm.vocabulary
-    last = trigger - 1
-    while len(out) < MAX_STARTS:
-        while last >= low and words[last] == " ":
-            last -= 1
-        if last < low:
-            break
-        start = max(words.rfind(" ", low, last) + 1, low)
-        token = words[start : last + 1]
+    pos = trigger
+    for token in reversed(words[low:trigger].split()[1 - MAX_STARTS :]):
         word = token if token.isalpha() else _first_word(token)
         if word not in vocabulary:
             break
-        out.append((start, word))
-        last = start - 1
+        pos = words.rfind(token, low, pos)
+        out.append((pos, word))
     out.reverse()
     return out
 
