@@ -348,8 +348,13 @@ class Grammar:
     glue: re.Pattern[str]
 
 
-def _prefixes(lex: Lexicon) -> list[str]:
-    return [*lex.approximators, *lex.position]
+def _prefix_ends(lex: Lexicon) -> frozenset[str | tuple[str, str]]:
+    """The last word of each one-word position or approximator, the last two of the others."""
+    ends: set[str | tuple[str, str]] = set()
+    for phrase in (*lex.approximators, *lex.position):
+        words = phrase.split()
+        ends.add(words[-1] if len(words) == 1 else (words[-2], words[-1]))
+    return frozenset(ends)
 
 
 _NUMBERS = {"#": {"#4", "#n"}}  # a start spec for any number
@@ -473,7 +478,7 @@ def grammar() -> Grammar:
         _compatible(triggers, families),
         _vocabulary(lex, families.values()),
         prefix,
-        frozenset(p.split()[-1] if " " not in p else tuple(p.split()[-2:]) for p in _prefixes(lex)),
+        _prefix_ends(lex),
         pod_suffix,
         glue,
     )
