@@ -180,7 +180,11 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
             or (doer in CROWD and (has("riot") or has("mob", 0.5) or hard_violence or has("clash")))
         ):
             return "Violent demonstration", "decide.protest_violent"
-        if (has("kill", 0.5) and facts.force_armed) or (has("intervene", 0.8) and has("injure", 0.5)):
+        if (
+            (has("kill", 0.5) and facts.force_armed)
+            or (has("intervene", 0.8) and has("injure", 0.5))
+            or has("intervene", 0.9)  # "violently dispersed", "live ammunition", "excessive force"
+        ):
             return "Excessive force against protesters", "decide.protest_force"
         if has("intervene", 0.6) or (
             (has("intervene") or has("arrest") or has("injure")) and facts.force_armed

@@ -19,6 +19,7 @@ TRIGGERS_FILE = "events/triggers.yaml"
 MODALITY_FILE = "events/modality.yaml"
 CASUALTIES_FILE = "events/casualties.yaml"
 
+NO_FRAME = "none"
 _ARTICLES = frozenset({"a", "an", "single"})  # singular counts ("killing a woman")
 FRAMES = (
     "protest",
@@ -190,6 +191,10 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
     data = _versioned(TRIGGERS_FILE)
     frames = _mapping(data, "frames", TRIGGERS_FILE)
     out: list[tuple[str, TriggerEntry]] = []
+    # phrases that contain trigger words but evoke no event ("fighting vehicles", "death penalty"):
+    # as longer matches they shadow the trigger inside them
+    for phrase in _words(data.get("not_triggers"), TRIGGERS_FILE, "not_triggers", "not_triggers"):
+        out.append((phrase, TriggerEntry(frame=NO_FRAME, weight=1.0, phrase=phrase)))
     for frame, spec in frames.items():
         require(frame in FRAMES, TRIGGERS_FILE, frame, f"unknown frame (known: {', '.join(FRAMES)})")
         require(

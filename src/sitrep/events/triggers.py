@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import LAYER_TRIGGER, Span
-from .lexicon import EventLexicon, TriggerEntry
+from .lexicon import NO_FRAME, EventLexicon, TriggerEntry
 
 _PROPER = re.compile(r" (?:the )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?=[,.;]| \(| in\b| on\b| after\b| from\b)")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|newly|recently)\s+$")
@@ -64,6 +64,8 @@ def find_triggers(
             if entry.frame not in best or entry.weight > best[entry.frame].weight:
                 best[entry.frame] = entry
         for frame, entry in best.items():
+            if frame == NO_FRAME:
+                continue
             spans.append(
                 Span(
                     hit.start,
