@@ -34,7 +34,8 @@ _BULLETS = "-*•·▪►–—"
 # Hard breaks inside a zone: a blank line, or a line starting with a bullet (a sentence of its own).
 _BLOCK_BREAK = re.compile(r"\n[ \t]*(?:(?P<para>\n)|(?=[" + re.escape(_BULLETS) + r"][ \t]))")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(\s+)")
+# (A single character class first, then the repeat: lets the regex engine skip ahead to candidates.)
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[" + re.escape(_CLOSERS) + r"]*(\s+)")
 _DOTTED = re.compile(r"(?:\w\.)+\w$")
 _FIRST_WORD = re.compile(r"[\w'’-]+")
 
