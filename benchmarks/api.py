@@ -50,7 +50,8 @@ SUB_TYPES = [
     ("Explosions/Remote violence", "Air/drone strike", 12),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED", 5),
     ("Explosions/Remote violence", "Suicide bomb", 0.3), ("Explosions/Remote violence", "Grenade", 0.5),
-    ("Violence against civilians", "Attack", 15), ("Violence against civilians", "Abduction/forced disappearance", 3),
+    ("Violence against civilians", "Attack", 15),
+    ("Violence against civilians", "Abduction/forced disappearance", 3),
     ("Violence against civilians", "Sexual violence", 0.5),
     ("Protests", "Peaceful protest", 40), ("Protests", "Protest with intervention", 4),
     ("Protests", "Excessive force against protesters", 0.5),
@@ -94,7 +95,7 @@ class Generator:
         for iso3, name, lat, lon in COUNTRIES:
             regions = [f"{name} Region {k}" for k in range(rng.randint(6, 36))]
             actors = [f"Military Forces of {name}", f"Police Forces of {name}", f"Protesters ({name})",
-                      f"Civilians ({name})", f"Unidentified Armed Group ({name})", f"Rioters ({name})"]  # fmt: skip
+                      f"Civilians ({name})", f"Unidentified Armed Group ({name})"]  # fmt: skip
             actors += [f"{name} Militia {k}" for k in range(rng.randint(5, 120))]
             self.profiles.append(
                 {
@@ -113,7 +114,9 @@ class Generator:
         region = rng.choices(p["regions"], p["region_w"])[0]
         actor1 = rng.choices(p["actors"], p["actor_w"])[0]
         actor2 = rng.choices(p["actors"], p["actor_w"])[0] if rng.random() < 0.7 else ""
-        fatalities = int(rng.expovariate(0.25)) if event_type in ("Battles", "Explosions/Remote violence") else 0
+        fatalities = (
+            int(rng.expovariate(0.25)) if event_type in ("Battles", "Explosions/Remote violence") else 0
+        )
         location = f"{region} town {rng.randint(1, 40)}"
         notes = f"On {day:%d %B %Y}, {actor1} clashed with {actor2 or 'unknown forces'} in {location}."
         sentence = f"{actor1} attacked {location}, killing {fatalities} people."
@@ -139,8 +142,11 @@ class Generator:
             k = min(n - done, self.rng.choice((1, 1, 2, 3)))
             events = [self.event(done + j) for j in range(k)]
             text = " ".join(e.notes for e in events) + f" ({done})"
-            article = Article(id=f"syn-{done}", text=text, title=events[0].notes[:60], published=events[0].event_date,
-                              source="Synthetic Wire", url=events[0].source_url, zones=(Zone("body", 0, len(text)),))  # fmt: skip
+            first = events[0]
+            article = Article(
+                id=f"syn-{done}", text=text, title=first.notes[:60], published=first.event_date,
+                source="Synthetic Wire", url=first.source_url, zones=(Zone("body", 0, len(text)),),
+            )  # fmt: skip
             batch.append((article, [replace(e, article_id=article.id) for e in events], None))
             done += k
             if len(batch) >= size:
@@ -159,3 +165,268 @@ def generate(store: Store, n: int) -> float:
             rate = written / (time.perf_counter() - started)
             print(f"  {written:>9,} events stored ({rate:,.0f} events/s)", file=sys.stderr, flush=True)
     return time.perf_counter() - started
+
+
+# -- the server and the measurements ---------------------------------------------------------------
+
+PAGE_QUERIES: list[tuple[str, dict[str, Any]]] = [
+    ("newest", {}),
+    ("country code", {"country": "UKR"}),
+    ("country name", {"country": "Sudan"}),
+    ("event type", {"event_type": "Battles"}),
+    ("sub-event type", {"sub_event_type": "Air/drone strike"}),
+    ("last 90 days", {"since": "2024-10-03", "until": "2024-12-31"}),
+    ("country + year", {"country": "SYR", "since": "2023-01-01", "until": "2023-12-31"}),
+    ("country + type + since",
+     {"country": "UKR", "event_type": "Explosions/Remote violence", "since": "2024-01-01"}),
+    ("admin1", {"admin1": "Ukraine Region 3"}),
+    ("min fatalities", {"min_fatalities": 10}),
+    ("deadliest in a country", {"country": "NGA", "sort": "-fatalities"}),
+    ("actor", {"actor": "Military Forces of Syria"}),
+    ("full text", {"q": "Myanmar Region 4 town 12"}),
+    ("bounding box", {"bbox": "30,44,40,52"}),
+]  # fmt: skip
+STATS_QUERIES: list[tuple[str, dict[str, Any]]] = [
+    ("everything", {}),
+    ("country code", {"country": "UKR"}),
+    ("country name", {"country": "Sudan"}),
+    ("event type", {"event_type": "Battles"}),
+    ("sub-event type", {"sub_event_type": "Air/drone strike"}),
+    ("last 90 days", {"since": "2024-10-03", "until": "2024-12-31"}),
+    ("one year", {"since": "2023-03-15", "until": "2024-03-14"}),
+    ("brushed 4 years", {"since": "2020-06-10", "until": "2024-08-20"}),
+    ("country + type + dates", {"country": "UKR", "event_type": "Battles", "since": "2022-02-24"}),
+    ("admin1", {"admin1": "Ukraine Region 3"}),
+    ("min fatalities", {"min_fatalities": 30}),
+]  # fmt: skip
+# Filters the summary tables cannot answer and that match a large share of events: the events
+# table is read once (reported apart; not in the bar's "typical filters").
+HEAVY_STATS: list[tuple[str, dict[str, Any]]] = [
+    ("actor substring", {"actor": "Military Forces of Syria"}),
+    ("full text", {"q": "Myanmar Region 4"}),
+    ("bounding box", {"bbox": "30,44,40,52"}),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def server(target: str) -> Iterator[tuple[str, int]]:
+    """``sitrep serve`` on a free port, in a subprocess; yields (base URL, pid)."""
+    import httpx  # noqa: PLC0415 - a test dependency
+
+    port = _free_port()
+    command = [sys.executable, "-m", "sitrep", "serve", "--db", target, "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(
+                    f"the server exited: {process.stderr.read().decode() if process.stderr else ''}"
+                )
+            try:
+                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        yield base, process.pid
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def time_requests(
+    base: str, path: str, queries: list[tuple[str, dict[str, Any]]], repeat: int
+) -> list[float]:
+    """Latencies (ms) of ``repeat`` rounds over the queries (one warm-up round first)."""
+    import httpx  # noqa: PLC0415
+
+    all_ms: list[float] = []
+    with httpx.Client(base_url=base, timeout=120) as client:
+        for name, params in queries:
+            client.get(path, params=params).raise_for_status()
+            times = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                response = client.get(path, params=params)
+                times.append((time.perf_counter() - started) * 1000)
+                response.raise_for_status()
+            all_ms.extend(times)
+            p50, p95 = statistics.median(times), _percentile(times, 0.95)
+            print(f"    {name:28s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
+    return all_ms
+
+
+def _rss_kb(pid: int) -> int:
+    with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def time_export(base: str, pid: int, limit: int | None) -> dict[str, float]:
+    """Stream an ACLED CSV export; rows/s and the server's RSS before and at its peak."""
+    import httpx  # noqa: PLC0415
+
+    before = _rss_kb(pid)
+    peak = before
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _rss_kb(pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    params: dict[str, Any] = {"format": "csv"} | ({"limit": limit} if limit else {})
+    started = time.perf_counter()
+    lines = size = 0
+    with httpx.stream("GET", f"{base}/api/events", params=params, timeout=None) as response:
+        response.raise_for_status()
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    return {"rows": lines - 1, "seconds": seconds, "mb": size / 1e6, "rss_before_mb": before / 1024,
+            "rss_peak_mb": peak / 1024}  # fmt: skip
+
+
+def bench_backend(label: str, target: str, repeat: int) -> dict[str, Any]:
+    print(f"\n== {label}: {target}")
+    with server(target) as (base, pid):
+        print("  GET /api/events, first page of 100 (typical filters)")
+        pages = time_requests(base, "/api/events", PAGE_QUERIES, repeat)
+        print("  GET /api/stats (typical filters)")
+        stats_ms = time_requests(base, "/api/stats", STATS_QUERIES, repeat)
+        print("  GET /api/stats (filters only the events table can answer)")
+        heavy = time_requests(base, "/api/stats", HEAVY_STATS, max(2, repeat // 4))
+        print("  GET /api/events?format=csv (ACLED CSV, streamed)")
+        small = time_export(base, pid, 100_000)
+        full = time_export(base, pid, None)
+        for name, run in (("100k rows", small), ("all rows", full)):
+            rate = run["rows"] / run["seconds"]
+            print(
+                f"    {name:10s} {run['rows']:>9,} rows in {run['seconds']:6.1f} s ({rate:,.0f} rows/s, "
+                f"{run['mb']:,.0f} MB); server RSS {run['rss_before_mb']:.0f} MB before, "
+                f"{run['rss_peak_mb']:.0f} MB peak"
+            )
+    summary = {
+        "events_p50": statistics.median(pages), "events_p95": _percentile(pages, 0.95),
+        "stats_p50": statistics.median(stats_ms), "stats_p95": _percentile(stats_ms, 0.95),
+        "heavy_stats_p50": statistics.median(heavy), "export": full, "export_100k": small,
+    }  # fmt: skip
+    p50, p95 = summary["events_p50"], summary["events_p95"]
+    print(f"  => events first page p50 {p50:.1f} ms, p95 {p95:.1f} ms (bar < 100)")
+    print(f"  => stats p50 {summary['stats_p50']:.1f} ms, p95 {summary['stats_p95']:.1f} ms (bar < 300)")
+    return summary
+
+
+def _count(store: Store) -> int:
+    return store.count()
+
+
+def sqlite_store(n: int, keep: Path | None) -> str:
+    folder = keep or Path(tempfile.mkdtemp(prefix="sitrep-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"bench-{n}.db"
+    with open_store(path) as store:
+        have = _count(store)
+        if have not in (0, n):
+            raise SystemExit(f"{path} holds {have} events, not {n}; remove it first")
+        if have == 0:
+            print(f"generating {n:,} events into {path} ...", file=sys.stderr)
+            print(f"  stored in {generate(store, n):.0f} s", file=sys.stderr)
+    return str(path)
+
+
+def postgres_store(n: int, server_url: str, database: str | None) -> tuple[str, str, bool]:
+    """(URL of a database holding n events, its name, whether this run created it)."""
+    from sqlalchemy import create_engine, text  # noqa: PLC0415
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
+
+    url = make_url(server_url).set(drivername="postgresql+psycopg")
+    name = database or f"sitrep_bench_{secrets.token_hex(3)}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    target = url.set(database=name).render_as_string(hide_password=False)
+    with open_store(target) as store:
+        have = _count(store)
+        if have not in (0, n):
+            raise SystemExit(f"database {name} holds {have} events, not {n}")
+        if have == 0:
+            print(f"generating {n:,} events into PostgreSQL database {name} ...", file=sys.stderr)
+            print(f"  stored in {generate(store, n):.0f} s", file=sys.stderr)
+        with store.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
+    return target, name, not exists
+
+
+def drop_database(server_url: str, name: str) -> None:
+    from sqlalchemy import create_engine, text  # noqa: PLC0415
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
+
+    admin = create_engine(
+        make_url(server_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--events", type=int, default=1_000_000, help="synthetic events (default 1,000,000)")
+    parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--repeat", type=int, default=20, help="timed requests per query (default 20)")
+    parser.add_argument("--keep", type=Path, help="folder for the SQLite store, kept and reused across runs")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("SITREP_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres"),
+        help="PostgreSQL server (a database on it is created, and dropped unless --pg-database)",
+    )
+    parser.add_argument("--pg-database", help="use (and keep) this PostgreSQL database")
+    args = parser.parse_args(argv)
+    results = {}
+    if args.backend in ("sqlite", "both"):
+        results["SQLite"] = bench_backend("SQLite", sqlite_store(args.events, args.keep), args.repeat)
+    if args.backend in ("postgres", "both"):
+        target, name, created = postgres_store(args.events, args.postgres, args.pg_database)
+        try:
+            results["PostgreSQL"] = bench_backend("PostgreSQL", target, args.repeat)
+        finally:
+            if created and not args.pg_database:
+                drop_database(args.postgres, name)
+    print(f"\n{args.events:,} events: events page p50/p95 ms | stats p50/p95 ms | CSV rows/s | RSS MB")
+    for label, r in results.items():
+        export = r["export"]
+        rate = export["rows"] / export["seconds"]
+        print(
+            f"{label:10s} | {r['events_p50']:.1f} / {r['events_p95']:.1f} | {r['stats_p50']:.1f} / "
+            f"{r['stats_p95']:.1f} | {rate:,.0f} | {export['rss_before_mb']:.0f}->{export['rss_peak_mb']:.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
