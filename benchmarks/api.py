@@ -95,7 +95,8 @@ class Generator:
         for iso3, name, lat, lon in COUNTRIES:
             regions = [f"{name} Region {k}" for k in range(rng.randint(6, 36))]
             actors = [f"Military Forces of {name}", f"Police Forces of {name}", f"Protesters ({name})",
-                      f"Civilians ({name})", f"Unidentified Armed Group ({name})"]  # fmt: skip
+                      f"Civilians ({name})", f"Unidentified Armed Group ({name})",
+                      f"Rioters ({name})"]  # fmt: skip
             actors += [f"{name} Militia {k}" for k in range(rng.randint(5, 120))]
             self.profiles.append(
                 {
