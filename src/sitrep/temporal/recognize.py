@@ -217,7 +217,7 @@ _FIRST_WORD = re.compile(r"[a-z]+|[0-9]|'")
 # A number is a trigger itself when it looks like a year, a clock time or a numeric date; other
 # numbers ("two weeks", "14 March") are reached from the unit or month word after them.
 _NUMBER_TRIGGER = re.compile(  # starts with a bare digit class so the scan skips to digits fast
-    r"[0-9](?:(?P<year>[0-9]{3}(?![0-9]))|(?P<sep>[0-9]{0,3}[:/][0-9])|(?P<dots>[0-9]?\.[0-9]{1,2}\.[0-9]{2})"
+    r"[0-9](?<![0-9][0-9])(?:(?P<year>[0-9]{3}(?![0-9]))|(?P<sep>[0-9]{0,3}[:/][0-9])|(?P<dots>[0-9]?\.[0-9]{1,2}\.[0-9]{2})"
     r"|(?P<decade>0'?s(?![a-z]))|(?P<clock>[0-9]?\s*(?:[ap]\.?\s?m(?![a-z])|o'clock)))"
 )
 # The families that can hold each kind of number trigger (a year-like number, a number with ":"
@@ -253,11 +253,7 @@ def _trigger_spans(gm: Grammar, folded: str) -> list[tuple[int, str]]:
     every character but a letter is a space: every hit is a whole word (a digit may touch it:
     "q3", "fy90"), so nothing has to be checked in Python.
     """
-    found = [
-        (m.start(), "#" + (m.lastgroup or ""))
-        for m in _NUMBER_TRIGGER.finditer(folded)
-        if not folded[m.start() - 1 : m.start()].isdigit()
-    ]
+    found = [(m.start(), "#" + (m.lastgroup or "")) for m in _NUMBER_TRIGGER.finditer(folded)]
     letters = " " + _masked(folded, _KEEP_LETTERS) + " "
     # a key " word " ending at index i of the padded copy starts at i - len(key) + 2 there, one
     # more than in the text
