@@ -64,7 +64,8 @@ class PipelineOptions:
     - ``min_confidence``: drop events below this confidence (``None``: keep what the coder returns;
       the coder applies its own documented default threshold).
     - ``backend``: ``"inline"`` (this process), ``"process"`` (a local process pool of ``workers``)
-      or ``"dask"`` (a Dask cluster at ``dask_address``, or a local one when it is ``None``).
+      or ``"dask"`` (a Dask cluster at ``dask_address``, or a local one when it is ``None``; a
+      local cluster starts worker processes, so scripts need the ``if __name__ == "__main__":`` guard).
     - ``chunk_size``: articles sent to a worker at a time.
     - ``keep_docs``: return each annotated :class:`Doc` in its result (for ``explain``).
     - ``fail_fast``: re-raise the first stage failure instead of recording it in the result.
