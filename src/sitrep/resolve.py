@@ -43,16 +43,23 @@ class Figures:
     explicit: bool  # a figure (or an explicit "no casualties") was found
 
 
-def group(keys: Sequence[tuple[date | None, bool, str | None, bool]]) -> list[list[int]]:
+def group(
+    keys: Sequence[tuple[date | None, bool, str | None, bool]], summaries: Sequence[bool] = ()
+) -> list[list[int]]:
     """Group mention indices into events.
 
     ``keys[i]`` = (date, date is explicit in the mention, place key, place is explicit). A mention
     joins the running event unless it states a date or a place that differs from the event's.
+    Mentions flagged in ``summaries`` (a headline, highlights) retell the lead event: they join the
+    first event of the body instead of starting their own.
     """
     groups: list[list[int]] = []
     current_day: date | None = None
     current_place: str | None = None
+    held = [i for i in range(len(keys)) if i < len(summaries) and summaries[i]]
     for i, (day, day_explicit, place, place_explicit) in enumerate(keys):
+        if i in held:
+            continue
         new = not groups
         if groups and day_explicit and current_day is not None and day is not None and day != current_day:
             new = True
@@ -75,6 +82,11 @@ def group(keys: Sequence[tuple[date | None, bool, str | None, bool]]) -> list[li
                 current_day = day
             if current_place is None and place_explicit:
                 current_place = place
+    if held:
+        if groups:
+            groups[0] = sorted(groups[0] + held)
+        else:
+            groups.append(held)
     return groups
 
 

@@ -83,6 +83,7 @@ def attach(
     actors: list[Span],
     *,
     breaks: list[int] | None = None,
+    subject_before: int | None = None,
 ) -> Roles:
     """Roles for ``trigger`` from the actor spans of its sentence (sorted by start)."""
     s_start, s_end = sentence
@@ -94,6 +95,8 @@ def attach(
         return Roles()
     if breaks is None:
         breaks = clause_breaks(folded, sentence)
+    if subject_before is None:
+        subject_before = trigger.start
     # actors in the trigger's clause: no break between the actor and the trigger
     lo = max((b for b in breaks if b < trigger.start), default=-1)
     hi = min((b for b in breaks if b >= trigger.end), default=s_end + 1)
@@ -130,8 +133,11 @@ def attach(
         and _PARTICIPLE.search(folded, max(s_start, trigger.start - 5), trigger.start)
         and folded[trigger.start : trigger.end].endswith("ing")
     ):
-        # ", killing two": the participle's subject is the clause's subject, not the nearest noun
-        agent, agent_assoc = _group_forward(actors, before[0], folded)
+        # ", killing two": the participle's subject is the clause's subject, not the nearest noun;
+        # when the sentence opens with the event itself ("A bomb struck a convoy, killing ..."),
+        # there is no subject actor.
+        if actors[before[0]].start < subject_before:
+            agent, agent_assoc = _group_forward(actors, before[0], folded)
         if after:
             patient, patient_assoc = _group_forward(actors, after[0], folded)
         return Roles(agent, patient, agent_assoc, patient_assoc, "args.participle")

@@ -13,7 +13,7 @@ from .. import resolve
 from ..actors import ActorLexicon, ActorStage
 from ..models import LAYER_PLACE, LAYER_TIME, Doc, Event, Evidence, Span
 from .actors_roles import Coded, Namer, actor_evidence, code_actors, kind_of
-from .decide import ARMED, EVENT_TYPE, Facts, decide, disorder_type
+from .decide import ARMED, EVENT_TYPE, PEOPLE, Facts, decide, disorder_type
 from .mentions import Mention
 from .stage import LAYER_EVENT, EventStage
 from .where_when import DateResolver, PlaceLocator, When, Where, default_resolver, when, where
@@ -77,7 +77,8 @@ def code_events(doc: Doc, options: Any = None) -> list[Event]:
     ]
     lexicon = ActorLexicon.default()
     events: list[Event] = []
-    for n, members in enumerate(resolve.group(keys)):
+    summaries = [m.zone in _SUMMARY_ZONES for m in mentions]
+    for n, members in enumerate(resolve.group(keys, summaries)):
         head = mentions[members[0]]
         if not any(whens[i].day for i in members):
             whens[members[0]] = when(doc, *head.sentence, date_resolver)
@@ -96,6 +97,7 @@ def code_events(doc: Doc, options: Any = None) -> list[Event]:
     return events
 
 
+_SUMMARY_ZONES = frozenset({"headline", "highlights"})
 _NO_WHEN = When(None, 3, ())
 _NO_WHERE = Where(None, 3, ())
 
@@ -131,11 +133,13 @@ def _build(
     text = doc.text
     frames: dict[str, float] = {}
     context: set[str] = set()
-    for m in mentions:
+    # a headline retells the body in fewer words ("strikes hit ..."): the body decides the type
+    body = [m for m in mentions if m.zone not in _SUMMARY_ZONES] or mentions
+    for m in body:
         for frame, weight in m.frames:
             frames[frame] = max(frames.get(frame, 0.0), weight)
         context |= m.context
-    main = min(mentions, key=lambda m: (_rank(m), m.sentence[0]))
+    main = min(body, key=lambda m: (_rank(m), m.sentence[0]))
     w_when: When = _first_with([w for w in whens if w.day] or whens, "evidence")
     w_where: Where = _first_with([p for p in wheres if p.place] or wheres, "evidence")
     place = w_where.place
@@ -313,12 +317,9 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
 
 def _civilian_victims(mentions: list[Mention]) -> bool:
     for m in mentions:
-        frames = m.frame_weights
-        if any(f in frames for f in ("kill", "injure")) and kind_of(m.roles.patient) in (
-            "person",
-            "civilians",
-        ):
-            return True
+        for trig, roles in zip(m.triggers, m.trigger_roles, strict=True):
+            if trig.label in ("kill", "injure") and kind_of(roles.patient) in PEOPLE:
+                return True
         if any(kind_of(a) == "civilians" for a in m.actors):
             return True
     return False

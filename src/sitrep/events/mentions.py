@@ -154,9 +154,10 @@ def _roles(
     by_frame: dict[str, Roles] = {}
     out = []
     breaks = clause_breaks(folded, sentence)
+    first = min(t.start for t in triggers)
     for i, trig in enumerate(triggers):
         if i == main_i or trig.label not in by_frame:
-            roles = attach(text, folded, sentence, trig, actors, breaks=breaks)
+            roles = attach(text, folded, sentence, trig, actors, breaks=breaks, subject_before=first)
             by_frame.setdefault(trig.label, roles)
             out.append(roles)
         else:

@@ -243,6 +243,12 @@ def _link(
         gap = _words_between(text, count.end, hit.start)
         if _CLAUSE_BREAK.search(text, count.end, hit.start) or gap > _MAX_AFTER_WORDS:
             break
+        if (
+            gap > 3
+            and _role(hit, "kind_before")
+            and any(hit.end <= c.start and _words_between(text, hit.end, c.start) <= 1 for c in counts)
+        ):
+            continue  # "killed five" takes its own count, not one far before it
         if before is not None and before_gap <= gap:
             return before
         return ka.label, hit
