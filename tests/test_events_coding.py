@@ -260,3 +260,35 @@ def test_event_rows_are_complete() -> None:
     assert event.notes.startswith("On 2022-05-03, Unidentified Armed Group (Nigeria)")
     fields = {e.field for e in event.evidence}
     assert {"sub_event_type", "actor1", "actor2", "fatalities", "event_date", "location"} <= fields
+
+
+def test_headline_joins_the_lead_event_and_the_body_decides() -> None:
+    headline = "Strikes hit Kharkiv, two dead"
+    body = " Russian artillery shelled Kharkiv on 3 May 2022, killing two civilians."
+    text = headline + "\n\n" + body.strip()
+    doc = Doc(
+        Article(
+            id="h",
+            text=text,
+            zones=(Zone("headline", 0, len(headline)), Zone("body", len(headline) + 2, len(text))),
+        )
+    )
+    for stage in (TextStage(), ActorStage(), EventStage()):
+        stage(doc)
+    events = code_events(doc, EventOptions(date_resolver=stub_date, place_locator=stub_place))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 2)]
+    assert any(e.start < len(headline) for e in events[0].evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Police found rockets and two landmines in a house in Kano.", "Disrupted weapons use"),
+        ("Rockets hit a market in Kano, killing three traders.", "Shelling/artillery/missile attack"),
+        ("Rioters threw stones at passing cars near Kano.", "Mob violence"),
+        ("Protesters rioted in Nairobi against new taxes.", "Violent demonstration"),
+        ("Soldiers patrolled the liberated areas near Gao.", "Change to group/activity"),
+    ],
+)
+def test_meaning_not_words(text: str, sub: str) -> None:
+    assert main(text).sub_event_type == sub
