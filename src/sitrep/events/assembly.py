@@ -14,7 +14,7 @@ from ..actors import ActorLexicon, ActorStage
 from ..models import LAYER_PLACE, LAYER_TIME, Doc, Event, Evidence, Span
 from .actors_roles import Coded, Namer, actor_evidence, code_actors, kind_of
 from .decide import ARMED, EVENT_TYPE, PEOPLE, Facts, decide, disorder_type
-from .mentions import Mention
+from .mentions import FRAME_RANK, Mention
 from .stage import LAYER_EVENT, EventStage
 from .where_when import DateResolver, PlaceLocator, When, Where, default_resolver, when, where
 
@@ -227,43 +227,8 @@ def _build(
     )
 
 
-_FRAME_RANK = {
-    f: i
-    for i, f in enumerate(
-        (
-            "chemical",
-            "regain",
-            "capture",
-            "clash",
-            "suicide",
-            "airstrike",
-            "shelling",
-            "ied",
-            "grenade",
-            "protest",
-            "riot",
-            "mob",
-            "sexual",
-            "kill",
-            "attack",
-            "injure",
-            "abduct",
-            "agreement",
-            "arrest",
-            "disrupt",
-            "base",
-            "loot",
-            "withdraw",
-            "change",
-            "intervene",
-            "other",
-        )
-    )
-}
-
-
 def _rank(m: Mention) -> int:
-    return _FRAME_RANK.get(m.main.label, 99)
+    return FRAME_RANK.get(m.main.label, 99)
 
 
 _FORCE = ("intervene", "arrest", "injure", "kill")

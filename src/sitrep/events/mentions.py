@@ -44,7 +44,7 @@ FRAME_ORDER = (
     "intervene",
     "other",
 )
-_ORDER = {f: i for i, f in enumerate(FRAME_ORDER)}
+FRAME_RANK = {f: i for i, f in enumerate(FRAME_ORDER)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,7 @@ def build_mentions(
             frames[trig.label] = max(frames.get(trig.label, 0.0), trig.score)
         main_i = min(
             range(len(asserted)),
-            key=lambda i: (_ORDER.get(asserted[i].label, 99), -asserted[i].score, asserted[i].start),
+            key=lambda i: (FRAME_RANK.get(asserted[i].label, 99), -asserted[i].score, asserted[i].start),
         )
         main = asserted[main_i]
         roles = _roles(text, folded, (s_start, s_end), asserted, s_actors, main_i=main_i)
