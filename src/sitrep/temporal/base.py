@@ -8,15 +8,18 @@ and comparisons ("a year earlier") count from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from ..models import Timex
 from . import calendar as cal
 from .lexicon import Lexicon
 from .numbers import spelled_year
-from .tense import NONE, clause_tense
+from .tense import FUTURE, NONE, PAST, clause_tense
 
+T = TypeVar("T")
 TOPIC_REACH = 600  # characters after a quarter's mention within which it stays the report's topic
 
 
@@ -55,10 +58,17 @@ class ResolverBase:
             raise NoAnchor
         return self.dct
 
-    def tense(self, atom: Atom, needed: bool = True) -> int:
-        """The tense of the atom's clause; NONE without looking when the caller does not need it
-        (a weekday that is the anchor's own, a month that is the anchor's month)."""
-        return clause_tense(self.folded, atom.start, atom.end) if needed else NONE
+    def tense(self, atom: Atom) -> int:
+        return clause_tense(self.folded, atom.start, atom.end)
+
+    def by_tense(self, atom: Atom, choose: Callable[[int], T]) -> T:
+        """``choose(tense)`` for the tense of the atom's clause; the clause is only read when the
+        tenses disagree (a month one month away is the same in a past or a future clause)."""
+        past, future, none = choose(PAST), choose(FUTURE), choose(NONE)
+        if past == future == none:
+            return past
+        tense = self.tense(atom)
+        return past if tense == PAST else future if tense == FUTURE else none
 
     def focus_day(self, gran: str | None = None) -> date:
         """A day inside the focus (of granularity ``gran`` or finer), else the anchor."""

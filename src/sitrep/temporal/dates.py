@@ -81,7 +81,7 @@ class DateRules(ResolverBase):
             weekday = a.g.get("wd")
             year = self._year_by_weekday(month, day, weekday) if weekday else None
             if year is None:
-                year = year_for_day(self.anchor, month, day, self.tense(a, month != self.anchor.month))
+                year = self.by_tense(a, lambda t: year_for_day(self.anchor, month, day, t))
         return cal.day_timex(date(year, month, day))
 
     def _year_by_weekday(self, month: int, day: int, weekday: str) -> int | None:
@@ -119,7 +119,7 @@ class DateRules(ResolverBase):
         anchor = self.anchor
         direction = self.lex.direction.get(a.g.get("dir", ""), 0)
         occurrences = _holiday_dates(rule, range(anchor.year - 1, anchor.year + 2))
-        picked = pick_occurrence(occurrences, anchor, self.tense(a), direction)
+        picked = self.by_tense(a, lambda t: pick_occurrence(occurrences, anchor, t, direction))
         return _holiday_timex(rule, *picked, week) if picked else None
 
     def _holiday_rule(self, phrase: str) -> Holiday | None:
@@ -144,7 +144,7 @@ class DateRules(ResolverBase):
             year = self.anchor.year + self.lex.direction[relative]
         if year is None:
             quarter = q if unit == "quarter" else 2 * q - 1
-            year = year_for_quarter(self.anchor, quarter, self.tense(a))
+            year = self.by_tense(a, lambda t: year_for_quarter(self.anchor, quarter, t))
             if "year_before" in self._qualifier_roles(a.g.get("q1", "")):
                 year -= 1
         month = 3 * q - 2 if unit == "quarter" else 6 * q - 5
@@ -210,7 +210,7 @@ class DateRules(ResolverBase):
         code = self.lex.seasons[a.g["s"]]
         year = self.year(a.g.get("y"))
         if year is None:
-            year = year_for_season(self.anchor, code, self.tense(a))
+            year = self.by_tense(a, lambda t: year_for_season(self.anchor, code, t))
         first = cal.season_start(year, code)
         return replace(cal.period("season", first), value=f"{year:04d}-{code}")
 
@@ -220,7 +220,7 @@ class DateRules(ResolverBase):
             return None
         if self.dct is None:
             return Timex("DATE", f"XXXX-{month:02d}", anchored=False)
-        year = year_for_month(self.anchor, month, self.tense(a, month != self.anchor.month))
+        year = self.by_tense(a, lambda t: year_for_month(self.anchor, month, t))
         return cal.period("month", date(year, month, 1))
 
     _mdy = _day_month

@@ -80,17 +80,18 @@ class RelativeRules(ResolverBase):
             dirword = a.g["dir"]
             base = self.focus_day("day") if dirword in ("previous", "following", "preceding") else self.anchor
             wd = self.lex.weekdays[unit]
-            tense = self.tense(a, not direction and wd != base.isoweekday())
-            return cal.day_timex(weekday_near(base, wd, tense, direction))
+            return cal.day_timex(self.by_tense(a, lambda t: weekday_near(base, wd, t, direction)))
         if unit in self.lex.months:
             month = self.lex.months[unit]
             year = self.anchor.year if direction == 0 else year_for_month(self.anchor, month, NONE, direction)
             return cal.period("month", date(year, month, 1))
         if unit in self.lex.seasons:
             code = self.lex.seasons[unit]
-            tense = self.tense(a)
-            year = year_for_season(
-                self.anchor, code, tense if direction or tense == PAST else FUTURE, direction
+            year = self.by_tense(
+                a,
+                lambda t: year_for_season(
+                    self.anchor, code, t if direction or t == PAST else FUTURE, direction
+                ),
             )
             return Timex(
                 "DATE",
@@ -131,8 +132,7 @@ class RelativeRules(ResolverBase):
             return Timex("DATE", f"XXXX-WXX-{wd}", anchored=False)
         direction = self.lex.direction.get(dirword, 0)
         base = self.focus_day("day") if dirword in ("previous", "following", "preceding") else self.anchor
-        tense = self.tense(a, not direction and wd != base.isoweekday())
-        return cal.day_timex(weekday_near(base, wd, tense, direction))
+        return cal.day_timex(self.by_tense(a, lambda t: weekday_near(base, wd, t, direction)))
 
     def _deictic(self, a: Atom) -> Timex:
         entry = self.lex.deictic[" ".join(a.g["w"].split())]
@@ -198,9 +198,11 @@ class RelativeRules(ResolverBase):
             # "the year ended March 31": a fiscal period, as long as the unit
             return Timex("DURATION", duration_value(1, self.lex.units[unit]))
         if unit == "weekend":
-            tense = self.tense(a)
             anchor = self.anchor
-            day = anchor if tense == FUTURE or anchor.isoweekday() >= 6 else anchor - timedelta(days=7)
+            if anchor.isoweekday() >= 6:
+                day = anchor
+            else:
+                day = anchor if self.tense(a) == FUTURE else anchor - timedelta(days=7)
             return cal.period("weekend", day)
         if unit == "quarter":
             return cal.period("quarter", self._latest_quarter(a.start))
