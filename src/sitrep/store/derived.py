@@ -24,8 +24,8 @@ _e = schema.events.c
 
 # Indexes that serve the API's filters and sort orders (leading filter column, then the sort key).
 QUERY_INDEXES: tuple[Index, ...] = (
-    # fatalities too: a date-ordered scan with a fatalities filter then reads the index only
-    Index("ix_events_date_id", _e.event_date, _e.id, _e.fatalities),
+    # Newest first, covering the map's points and the fatalities / type filters of date-ordered pages.
+    Index("ix_events_date_id", _e.event_date, _e.id, _e.fatalities, _e.event_type, _e.latitude, _e.longitude),
     Index("ix_events_type_date", _e.event_type, _e.event_date),
     Index("ix_events_subtype_date", _e.sub_event_type, _e.event_date),
     Index("ix_events_admin1_date", _e.admin1, _e.event_date),

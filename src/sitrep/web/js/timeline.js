@@ -29,6 +29,10 @@ export class Timeline {
     svg.addEventListener("mousedown", (e) => this.start(e));
     window.addEventListener("mousemove", (e) => this.move(e));
     window.addEventListener("mouseup", (e) => this.end(e));
+    this.last = null;
+    new ResizeObserver(() => {
+      if (this.last && !this.drag) this.render(...this.last);
+    }).observe(svg);
   }
 
   x(ms) {
@@ -45,6 +49,7 @@ export class Timeline {
   }
 
   render(timeline, since, until) {
+    this.last = [timeline, since, until];
     const svg = this.svg;
     svg.replaceChildren();
     const buckets = timeline.buckets || [];
