@@ -327,7 +327,7 @@ def _confidence(
     conf += 0.05 * ("event_date" in fields) + 0.05 * ("location" in fields)
     conf += min(0.1, 0.03 * (sum(1 for e in evidence if e.field == "sub_event_type") - 2))
     if index == 0:
-        conf += 0.05
+        conf += 0.12  # news tells the lead event first
     if rule in WEAK_RULES:
         conf -= 0.15
     if main.zone in ("caption", "highlights", "credit", "furniture"):
