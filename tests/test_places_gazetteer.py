@@ -38,7 +38,7 @@ def test_dump_places_and_their_alternate_names(dump_gazetteer: Gazetteer) -> Non
     assert ("Qaryat Abu Sakhr", "city") in names(dump_gazetteer, "Abou Sakhr")
     assert ("Matar Tall Hamra", "base") in names(dump_gazetteer, "Tall Hamra Airfield")
     village = dump_gazetteer.place(dump_gazetteer.lookup(*name_keys("Tall Hamra"))[0][0])
-    assert village.admin1 == "Muhafazat Wadi Rimal"
+    assert village.admin1 == "Wadi Rimal"  # ACLED-style: no type word
     assert village.admin2 == "Mintaqat Tall Hamra"
     assert village.iso3 == "SYR" and village.geonameid == 9100003
 

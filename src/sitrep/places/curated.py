@@ -86,6 +86,17 @@ def curated_countries() -> dict[str, CountryInfo]:
 
 
 @cache
+def iso_admin_countries() -> frozenset[str]:
+    """Countries whose admin1 units are displayed with their ISO 3166-2 names."""
+    data = load_yaml(COUNTRIES_FILE)
+    codes = data.get("iso_admin_names", []) if isinstance(data, dict) else []
+    require(isinstance(codes, list), COUNTRIES_FILE, "iso_admin_names", "must be a list of ISO codes")
+    for cc in codes:
+        _iso_key(cc, COUNTRIES_FILE)
+    return frozenset(codes)
+
+
+@cache
 def curated_admin1_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
     """(ISO alpha-2, folded admin1 name) -> other names of that admin1."""
     section = _header(load_yaml(ADMIN_ALIASES_FILE), ADMIN_ALIASES_FILE, "admin1")
@@ -151,14 +162,14 @@ def _nearest_admin1(towns: list[Record], lat: float, lon: float) -> str:
     return code
 
 
-def curated_places(admin1_names: dict[tuple[str, str], str], towns: list[Record]) -> list[Record]:
-    """Curated places as records; ``admin1`` names are resolved to GeoNames admin1 codes, and a place
-    without one takes the admin1 of the nearest town of its country."""
-    codes = {(cc, fold(name)): code for (cc, code), name in admin1_names.items()}
+def curated_places(codes: dict[tuple[str, str], str], towns: list[Record]) -> list[Record]:
+    """Curated places as records; ``admin1`` names are resolved to GeoNames admin1 codes (``codes``:
+    (country, folded admin1 name) -> code), and a place without one takes the admin1 of the nearest
+    town of its country."""
     by_country: dict[str, list[Record]] = {}
     for town in towns:
         by_country.setdefault(town.cc, []).append(town)
-    known = {cc for cc, _ in admin1_names}
+    known = {cc for cc, _ in codes}
     records = []
     for entry in _place_entries():
         lat, lon = _point(entry["point"], PLACES_FILE, entry["name"])

