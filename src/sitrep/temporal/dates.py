@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from ..models import Timex
@@ -38,14 +37,14 @@ def _holiday_timex(rule: Holiday, first: date, last: date, week: str | None) -> 
         return cal.period("weekend" if week.endswith("end") else "week", first)
     if rule.granularity == "month":  # Ramadan: the month holding its middle, over its exact days
         middle = first + (last - first) / 2
-        return replace(cal.period("month", middle), first=first, last=last)
+        return cal.replace(cal.period("month", middle), first=first, last=last)
     return cal.day_timex(first)
 
 
 def _decade_timex(year: int) -> Timex:
     """A decade: "the 1990s" = 199X (TimeML writes the unknown year digit as X)."""
     timex = cal.period("decade", date(year, 1, 1))
-    return replace(timex, value=timex.value + "X")
+    return cal.replace(timex, value=timex.value + "X")
 
 
 class DateRules(ResolverBase):
@@ -212,7 +211,7 @@ class DateRules(ResolverBase):
         if year is None:
             year = self.by_tense(a, lambda t: year_for_season(self.anchor, code, t))
         first = cal.season_start(year, code)
-        return replace(cal.period("season", first), value=f"{year:04d}-{code}")
+        return cal.replace(cal.period("season", first), value=f"{year:04d}-{code}")
 
     def _month(self, a: Atom) -> Timex | None:
         month = self.month(a.g["mon"])

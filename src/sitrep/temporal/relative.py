@@ -4,7 +4,6 @@ years ago", "the next day", parts of the day and clock times."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 
 from ..models import Timex
@@ -70,7 +69,7 @@ class RelativeRules(ResolverBase):
             step_unit, steps = "month", round(amount * (12 if unit.name == "year" else 1))
         timex = cal.period(_GRAN_OF_UNIT[unit.name], cal.shift(base, sign * steps, step_unit))
         if signal:  # a duration, still placed on the calendar for event dating
-            return replace(timex, type="DURATION", value=duration_value(amount, unit))
+            return cal.replace(timex, type="DURATION", value=duration_value(amount, unit))
         return timex
 
     def _relunit(self, a: Atom) -> Timex | None:
@@ -117,7 +116,7 @@ class RelativeRules(ResolverBase):
         if word in self.lex.seasons:
             code = self.lex.seasons[word]
             first = cal.season_start(year, code)
-            return replace(cal.period("season", first), value=f"{year:04d}-{code}")
+            return cal.replace(cal.period("season", first), value=f"{year:04d}-{code}")
         month = self.month(word)
         return cal.period("month", date(year, month, 1)) if month else None
 

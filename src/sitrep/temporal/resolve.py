@@ -10,7 +10,6 @@ TimeML annotation practice. Underspecified ones take the tense of their clause i
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from ..models import Timex
@@ -102,16 +101,16 @@ class Resolver(DateRules, RelativeRules, AmountRules):
             elif mod and mod.startswith("W"):
                 timex = _week_within(timex, mod)
             elif mod:
-                timex = replace(timex, mod=mod)
+                timex = cal.replace(timex, mod=mod)
         if atom.approx:
-            timex = replace(timex, mod=self.lex.approximators.get(" ".join(atom.approx.split())))
+            timex = cal.replace(timex, mod=self.lex.approximators.get(" ".join(atom.approx.split())))
         day = timex.first if timex.granularity == "day" else None
         if atom.clock is not None and day is not None:
             hour, minute = self._clock_parts(atom.clock)
-            timex = replace(timex, type="TIME", value=f"{day.isoformat()}T{hour:02d}:{minute:02d}")
+            timex = cal.replace(timex, type="TIME", value=f"{day.isoformat()}T{hour:02d}:{minute:02d}")
         elif atom.pod and day is not None:
             code = self.lex.parts_of_day[atom.pod].code
-            timex = replace(timex, type="TIME", value=f"{day.isoformat()}T{code}")
+            timex = cal.replace(timex, type="TIME", value=f"{day.isoformat()}T{code}")
         return timex
 
 
