@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..resources import load_yaml, require
-from .curated import curated_admin1_aliases, iso_admin_countries
+from .curated import curated_admin1_aliases, curated_admin1_display, iso_admin_countries
 from .fold import FOLDING_FILE, fold, loose, skeleton, without_affixes
 from .records import Record
 
@@ -170,6 +170,7 @@ def admin1_names(raw: dict[tuple[str, str], str]) -> AdminNames:
     that would display alike keep their GeoNames names."""
     iso_countries = iso_admin_countries()
     aliases = curated_admin1_aliases()
+    curated = curated_admin1_display()
     iso_by_country: dict[str, IsoNames] = {}
     out = AdminNames()
     for cc in sorted({cc for cc, _ in raw}):
@@ -179,7 +180,8 @@ def admin1_names(raw: dict[tuple[str, str], str]) -> AdminNames:
         for code, name in units:
             iso = names.match(name)
             forms = names.forms.get(iso, []) if iso else []
-            chosen[code] = display_name(forms[0] if forms and cc in iso_countries else name)
+            shown = curated.get((cc, fold(name)))
+            chosen[code] = shown or display_name(forms[0] if forms and cc in iso_countries else name)
             if iso:
                 out.iso[(cc, code)] = iso
             out.others[(cc, code)] = [name, *forms, *aliases.get((cc, fold(name)), ())]
@@ -275,7 +277,9 @@ def _iso_admin2(
         towns[(city.cc, loose(fold(city.name)))].append(city)
     codes = {(cc, iso): code for (cc, code), iso in names.iso.items()}
     for cc in sorted({cc for cc, _ in names.display}):
-        for forms, parent in IsoNames(cc).admin2:
+        units = IsoNames(cc).admin2
+        per_admin1 = Counter(codes.get((cc, parent), "") for _, parent in units)
+        for forms, parent in units:
             name = display_name(forms[0])
             key = (cc, loose(fold(name)))
             code = codes.get((cc, parent), "")
@@ -285,6 +289,8 @@ def _iso_admin2(
             namesakes = [t for t in towns.get(key, ()) if t.admin1_code == code]
             town = max(namesakes, key=lambda t: t.population) if namesakes else None
             area = areas[(cc, code)]
+            # Without a namesake town, its share of its province's people stands for its weight.
+            share = area.population // max(1, per_admin1[code])
             yield Record(
                 name=name,
                 latitude=town.latitude if town else area.latitude,
@@ -295,6 +301,6 @@ def _iso_admin2(
                 admin1_code=code,
                 admin2=name,
                 population=town.population if town else 0,
-                weight_population=town.population if town else 0,
+                weight_population=max(town.population if town else 0, share),
                 precision=2 if town else 3,  # without a namesake town the point is the province's
             )

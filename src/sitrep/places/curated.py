@@ -86,6 +86,22 @@ def curated_countries() -> dict[str, CountryInfo]:
 
 
 @cache
+def curated_admin1_display() -> dict[tuple[str, str], str]:
+    """(ISO alpha-2, folded GeoNames admin1 name) -> the name to display."""
+    data = load_yaml(ADMIN_ALIASES_FILE)
+    section = data.get("display", {}) if isinstance(data, dict) else {}
+    require(isinstance(section, dict), ADMIN_ALIASES_FILE, "display", "must map ISO codes to names")
+    out = {}
+    for cc, entries in section.items():
+        _iso_key(cc, ADMIN_ALIASES_FILE)
+        require(isinstance(entries, dict), ADMIN_ALIASES_FILE, cc, "must map admin1 names to display names")
+        for name, shown in entries.items():
+            require(isinstance(shown, str) and bool(shown.strip()), ADMIN_ALIASES_FILE, name, "needs a name")
+            out[(cc, fold(str(name)))] = shown
+    return out
+
+
+@cache
 def iso_admin_countries() -> frozenset[str]:
     """Countries whose admin1 units are displayed with their ISO 3166-2 names."""
     data = load_yaml(COUNTRIES_FILE)

@@ -38,6 +38,7 @@ class Lexicon:
     person_particles: frozenset[str]
     trailing_stop: frozenset[str]  # words a place name never ends with ("Al", "The")
     feature_words: frozenset[str]  # "Lake", "Mount": "Lake Vermont" is not Vermont
+    place_nouns: frozenset[str]  # "town", "village", "area": "X town in Y" puts X inside Y
 
     @property
     def max_near_words(self) -> int:
@@ -108,4 +109,5 @@ def lexicon() -> Lexicon:
         person_particles=frozenset(_words(data, "person_particles")),
         trailing_stop=frozenset(_words(data, "trailing_stop")),
         feature_words=frozenset(_words(data, "feature_words")),
+        place_nouns=frozenset(_words(data, "place_nouns")) | frozenset(admin_types),
     )

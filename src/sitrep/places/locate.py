@@ -20,6 +20,11 @@ from dataclasses import dataclass, replace
 from ..models import LAYER_PLACE, LAYER_SENTENCE, Doc, Place, Span
 from .gazetteer import Gazetteer
 
+# Places that never locate an event while a more specific one is known in the article.
+VAGUE = frozenset({"country", "continent", "water"})
+
+LEDE_ANY_COUNTRY = False
+
 # Lower is more specific.
 SPECIFICITY = {
     "neighbourhood": 0,
@@ -62,6 +67,29 @@ def _pick(spans: list[Span]) -> Span | None:
     return min(places, key=_rank)
 
 
+def _vague(span: Span) -> bool:
+    """A country, a continent or a region across borders, or a place an actor came from."""
+    place: Place = span.value
+    return place.feature in VAGUE or not place.iso3 or "from" in span.rule.split("+")
+
+
+def _lede(doc: Doc, spans: list[Span]) -> Span | None:
+    """The most specific place of the dateline, else of the article's first sentence naming one."""
+    places = [s for s in spans if s.label == "place" and isinstance(s.value, Place) and not _vague(s)]
+    if not places:
+        return None
+    dateline = [s for s in places if "dateline" in s.rule]
+    if dateline:
+        return _pick(dateline)
+    s0, s1 = _sentence(doc, places[0].start, places[0].end)
+    return _pick([s for s in places if s0 <= s.start and s.end <= s1])
+
+
+def _inside_country(span: Span, vague: Span) -> bool:
+    """Can the lede's place stand for a vague one: the same country, or an origin or continent?"""
+    return LEDE_ANY_COUNTRY or vague.value.feature != "country" or vague.value.iso3 == span.value.iso3
+
+
 def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
     for s in doc.layer(LAYER_SENTENCE):
         if s.start <= start < s.end:
@@ -74,14 +102,16 @@ def locate_event(doc: Doc, start: int, end: int, gazetteer: Gazetteer | None = N
     spans = doc.layer(LAYER_PLACE)
     chosen = _pick([s for s in spans if s.start >= start and s.end <= end])
     where = "clause"
-    if chosen is None:
+    if chosen is None or _vague(chosen):
         s0, s1 = _sentence(doc, start, end)
-        chosen = _pick([s for s in spans if s.start >= s0 and s.end <= s1])
+        chosen = _pick([s for s in spans if s.start >= s0 and s.end <= s1]) or chosen
         where = "sentence"
-    if chosen is None:
-        dateline = [s for s in spans if "dateline" in s.rule]
-        chosen = _pick(dateline) if dateline else None
-        where = "dateline"
+    if chosen is None or _vague(chosen):
+        # Only a country (or an origin, "from X") near the clause: the story's own place, named in
+        # its dateline or lede, locates it better; ACLED codes no country-level events.
+        lede = _lede(doc, spans)
+        if lede is not None and (chosen is None or _inside_country(lede, chosen)):
+            chosen, where = lede, "dateline" if "dateline" in lede.rule else "lede"
     if chosen is None:
         places = [s for s in spans if s.label == "place"]
         chosen = places[0] if places else None
@@ -102,6 +132,9 @@ def locate_event(doc: Doc, start: int, end: int, gazetteer: Gazetteer | None = N
     elif "near" in chosen.rule or "direction" in chosen.rule:
         precision = max(precision, 2)
         reason += "; near or part of the place"
+    elif "inner" in chosen.rule:
+        precision = max(precision, 2)
+        reason += "; an unknown place inside it was named"
     if where != "clause":
         precision = max(precision, 1)
     return EventLocation(place=place, geo_precision=precision, evidence=chosen, reason=reason)

@@ -10,11 +10,15 @@ organisation's name or after a person's title, whether it starts a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .containers import Containers
 from .fold import articles, fold, loose, skeleton
 from .gazetteer import Candidate, Gazetteer
 from .lexicon import Lexicon
+from .mention import Mention
+
+__all__ = ["Mention", "Recognizer"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽḌḤḨṢṬẒ"
 _WORD = rf"(?:[a-z]{{1,4}}[-‐'’])?[{_UPPER}][\w'’]*(?:[-‐][\w'’]+)*"
@@ -31,10 +35,13 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 _PREV_WORDS = re.compile(r"([\w'’.-]+)[ \t]*(?:,[ \t]*)?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 MAX_TOKENS = 6
+MIN_HYPHEN_PART = 3  # letters of a part of a hyphenated word read as a name of its own
 MAX_CACHED = 200_000  # names and runs remembered per recogniser
 SURNAME_MAX_PRIOR = 5.0  # names of places above ~100,000 people are never taken for surnames
 SKELETON_MIN_NAME = 6  # letters of the loose key before the skeleton key is tried
 SKELETON_MIN_KEY = 5  # consonants the skeleton key must keep
+SKELETON_MIN_ADMIN = 4  # letters of a name read as an admin unit before its skeleton is tried
+ADMIN_LOOKUP_FEATURES = ("admin1", "admin2", "admin3", "region")
 
 
 class _LowerWords:
@@ -92,7 +99,7 @@ def _hyphen_parts(cap: tuple[int, int, str]) -> list[tuple[int, int, str]]:
         return []
     parts, pos = [], 0
     for piece in _HYPHEN.split(word):
-        if piece[:1].isupper():
+        if piece[:1].isupper() and len(piece) >= MIN_HYPHEN_PART:  # not "Ti" of "Ti-n-Agadel"
             parts.append((start + pos, start + pos + len(piece), piece))
         pos += len(piece) + 1
     return parts if parts and parts[0][2] != word else []
@@ -105,26 +112,6 @@ def _connector_before(pieces: list[tuple[int, int, str]], cap: tuple[int, int, s
     if k > 0 and not _is_cap(pieces[k - 1][2]):
         return pieces[k - 1][2].lower()
     return ""
-
-
-@dataclass(slots=True)
-class Mention:
-    start: int
-    end: int
-    text: str
-    candidates: list[Candidate]
-    kind: str = "place"  # place | demonym | embedded
-    demonym: str | None = None  # ISO alpha-2 of a demonym
-    cue: bool = False  # a location word right before ("in", "near", "north of")
-    near: bool = False
-    direction: str | None = None
-    admin: tuple[str, ...] = ()  # features an adjacent admin type word asks for
-    multiword: bool = False
-    sentence_start: bool = False
-    common_word: bool = False  # the word also appears in lower case in the text
-    person: bool = False  # after a title, or part of a personal name
-    parent: int | None = None  # index of the mention it is contained in ("Jabalia, Gaza")
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def _is_cap(piece: str) -> bool:
@@ -178,7 +165,30 @@ class Recognizer:
         self._cache: dict[str, list[Candidate]] = {}
         self._starts: dict[str, bool] = {}
         self._plans: dict[str, _Plan] = {}
+        self._admins: dict[str, list[Candidate]] = {}
         self._articles = articles()
+        codes = gazetteer.feature_code
+        self._admin_codes = frozenset(codes[f] for f in ADMIN_LOOKUP_FEATURES if f in codes)
+        self.containers = Containers(lexicon, self.admin_lookup)
+
+    def admin_lookup(self, name: str) -> list[Candidate]:
+        """Admin units (and regions) called ``name``, for a name that stands where admin units do
+        ("(Adjumani, Northern)"): exact and loose keys, else the consonant skeleton with the same
+        first letter ("Idleb" ~ Idlib). Direction words are not ruled out here."""
+        found = self._admins.get(name)
+        if found is None:
+            g, f = self.gazetteer, fold(name)
+            lk = loose(f)
+            codes, feat = self._admin_codes, g.index.feat
+            found = [c for c in (*g.tier(0, f), *g.tier(1, lk)) if feat[c[0]] in codes]
+            if not found and len(lk) >= SKELETON_MIN_ADMIN:
+                found = [
+                    c for c in g.tier(2, skeleton(lk)) if feat[c[0]] in codes and self._same_start(c[0], lk)
+                ]
+            if len(self._admins) > MAX_CACHED:
+                self._admins.clear()
+            self._admins[name] = found
+        return found
 
     def lookup(self, name: str) -> list[Candidate]:
         """Candidates for a name. A name starting with a stop word ("A US", "The Washington") must
@@ -324,7 +334,7 @@ class Recognizer:
                 )
                 self._context(text, m, _Run(plan, base, i, j, str(proto.extra["connector"])), lower_words)
                 out.append(m)
-        self._containment(text, out)
+        out = self.containers(text, out)
         self._lists(text, out)
         self._surnames(out)
         return out
@@ -369,9 +379,12 @@ class Recognizer:
             or (len(before) >= 2 and before[-2] in lex.location_cues and last in lex.directions)
         )
         m.sentence_start = not run_before and _sentence_start(text, m.start)
-        m.common_word = not m.multiword and (
-            m.text.lower() in lower_words or fold(m.text) in lex.common_words
-        )
+        if not m.multiword:
+            if m.text.lower() in lower_words:
+                m.common_word = True
+                m.extra["lower_seen"] = True  # "hope" in the same text: "Hope" is the word too
+            elif fold(m.text) in lex.common_words:
+                m.common_word = True
         if not m.multiword and not run_before and last == "the":
             m.extra["the"] = True  # "the Alliance", "the Culture Department"
         nxt = after[0].strip(",.;:") if after else ""
@@ -456,25 +469,3 @@ class Recognizer:
         for m in out:
             if m.text in surnames and not m.multiword and not self._big(m):
                 m.person = True
-
-    def _containment(self, text: str, out: list[Mention]) -> None:
-        """Mark "A, B" and "A (B, C)" so that A is read inside B."""
-        for k in range(len(out) - 1):
-            a, b = out[k], out[k + 1]
-            gap = text[a.end : b.start]
-            if (len(gap) <= 4 and gap.strip() in (",", "(", ", in")) or self._typed_gap(gap):
-                a.parent = k + 1  # "Tafas (Daraa", "Kani township, Yinmarbin", "Gainesville, Va."
-                b.extra["parent_of"] = True
-            elif gap in (" - ", " – ", " -", " — "):  # ACLED's "City - District": B lies in A
-                b.extra["district"] = True
-                b.parent = k
-                a.extra["parent_of"] = True
-
-    def _typed_gap(self, gap: str) -> bool:
-        """ "X township, Y", "X district (Y": an admin type word, then a comma or a bracket."""
-        words = gap.strip().rstrip(",(").split()
-        return (
-            gap.rstrip().endswith((",", "("))
-            and 0 < len(words) <= 2
-            and fold(" ".join(words)) in self.lex.admin_types
-        )

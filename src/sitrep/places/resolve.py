@@ -40,6 +40,7 @@ BORDERLESS = frozenset({"country", "continent", "region", "water"})
 ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3"})
 CONTAINER_FEATURES = frozenset({"admin1", "admin2", "admin3", "country", "region"})
 PAREN_BONUS = 1.5  # "(Hajjah)" after a place: ACLED-style notes put admin units in brackets
+MAX_CHAIN = 4  # containers skipped on the way up a chain
 STRONG_FEATURES = frozenset({"country", "continent", "admin1", "region", "water"})
 
 
@@ -261,8 +262,12 @@ class Resolver:
             return False  # a town abroad, in an article about somewhere else ("Kani township")
         if not big and not m.cue and (m.extra.get("the") or m.extra.get("of") or m.extra.get("says")):
             return False  # "the Alliance", "Secretary of State", "Robbins said"
-        if m.common_word and not (m.cue and (strong or in_context)) and not (big and not m.sentence_start):
-            return False
+        if (
+            m.common_word
+            and not (m.cue and (strong or in_context or (weight >= 3.0 and not m.extra.get("lower_seen"))))
+            and not (big and not m.sentence_start)
+        ):
+            return False  # "Hope", "Bank": unless read as a place ("in Sens", "in Hope, Ark.")
         if strong or (m.cue and (in_context or weight >= 3.0 or m.multiword)):
             return not (m.sentence_start and not m.multiword and weight < 3.0 and not m.cue)
         return in_context and (weight >= 3.7 or m.multiword) and not m.sentence_start
@@ -340,7 +345,6 @@ class Resolver:
     def resolve(self, mentions: list[Mention], hint: list[int]) -> list[Choice | None]:
         """The chosen entry of every mention (None when it has no candidates)."""
         ctx = self._context(mentions, hint)
-        ix = self.g.index
         out: list[Choice | None] = [None] * len(mentions)
         # Containers first: "Jabalia, Gaza" right to left; "London - Hillingdon" left to right.
         n = len(mentions)
@@ -351,44 +355,67 @@ class Resolver:
                 entry = self.demonym_entry(m.demonym or "")
                 out[k] = Choice(entry, 5.0, self.accept(m, entry, ctx, k)) if entry is not None else None
                 continue
-            parents = self._parents(mentions, out, m)
+            up = self._container(mentions, out, m)
+            parents = self._parents(mentions, out, up)
             pick = self.best(m, ctx, k, parents)
             if pick is None:
                 continue
             entry, score = pick
             accepted = self.accept(m, entry, ctx, k)
-            if parents and m.parent is not None:
-                container = next((p for p in parents if self.inside(entry, p)), None)
-                parent_choice = out[m.parent]
-                if parent_choice is None:
-                    pass
-                elif container is None and float(ix.prior[entry]) >= KEEP_UNCONTAINED_PRIOR:
-                    # "Brasilia (Distrito Federal)": a big town outweighs a container read wrongly
-                    out[m.parent] = Choice(parent_choice.entry, parent_choice.score, False)
-                elif container is None and ix.features[ix.feat[parents[0]]] in ("admin1", "country"):
-                    accepted = False  # "Pirque (Cochabamba)": no Pirque in that province; keep the province
-                elif container is not None and container != parent_choice.entry:
-                    out[m.parent] = Choice(
-                        container, parent_choice.score, True
-                    )  # "Lypove, Donetsk": the oblast
+            if parents and up is not None:
+                accepted = self._contain(mentions, out, up, entry, parents) and accepted
             out[k] = Choice(entry, score, accepted)
         self._one_sense(mentions, out)
         return out
 
-    def _parents(self, mentions: list[Mention], out: list[Choice | None], m: Mention) -> tuple[int, ...]:
-        """The chosen entry of the mention's container, then the container's other admin readings."""
-        if m.parent is None:
+    def _container(self, mentions: list[Mention], out: list[Choice | None], m: Mention) -> int | None:
+        """The mention's container, skipping containers that were not taken for places ("Nasir
+        (Luakpiny/Nasir county, Upper Nile state)" with the inner Nasir unknown: Upper Nile)."""
+        up, seen = m.parent, 0
+        while up is not None and seen < MAX_CHAIN:
+            choice = out[up]
+            if choice is not None and choice.accepted:
+                return up
+            up, seen = mentions[up].parent, seen + 1
+        return None
+
+    def _parents(self, mentions: list[Mention], out: list[Choice | None], up: int | None) -> tuple[int, ...]:
+        """The chosen entry of the container, then the container's other admin readings."""
+        if up is None:
             return ()
-        choice = out[m.parent]
+        choice = out[up]
         if choice is None or not choice.accepted:
             return ()
         ix = self.g.index
         others = [
             e
-            for e, tier, _ in mentions[m.parent].candidates[:MAX_CANDIDATES]
+            for e, tier, _ in mentions[up].candidates[:MAX_CANDIDATES]
             if tier == 0 and e != choice.entry and ix.features[ix.feat[e]] in CONTAINER_FEATURES
         ]
         return (choice.entry, *others)
+
+    def _contain(
+        self, mentions: list[Mention], out: list[Choice | None], up: int, entry: int, parents: tuple[int, ...]
+    ) -> bool:
+        """Reconcile a contained place with its container; False when the place must go."""
+        ix = self.g.index
+        container = next((p for p in parents if self.inside(entry, p)), None)
+        parent_choice = out[up]
+        if parent_choice is None:
+            return True
+        if container is None and float(ix.prior[entry]) >= KEEP_UNCONTAINED_PRIOR:
+            # "Brasilia (Distrito Federal)": a big town outweighs a container read wrongly
+            out[up] = Choice(parent_choice.entry, parent_choice.score, False)
+        elif container is None and (
+            ix.features[ix.feat[parents[0]]] in ("admin1", "country") or ix.cc[entry] != ix.cc[parents[0]]
+        ):
+            # "Pirque (Cochabamba)", "Apaa (Adjumani, Northern)": no such place in that unit; the
+            # unit stands, and the place is an unknown one inside it
+            mentions[up].extra["inner_unknown"] = True
+            return False
+        elif container is not None and container != parent_choice.entry:
+            out[up] = Choice(container, parent_choice.score, True)  # "Lypove, Donetsk": the oblast
+        return True
 
     def _one_sense(self, mentions: list[Mention], out: list[Choice | None]) -> None:
         """One place per name per article: every mention of a name takes the reading of its
