@@ -151,6 +151,8 @@ class DateRules(ResolverBase):
 
     def _qualifier_roles(self, qual: str) -> set[str]:
         """Roles of the period qualifiers in ``qual`` ("the comparable year-ago" -> topic, year_before)."""
+        if not qual:
+            return set()
         qual = " " + " ".join(qual.replace("-", " - ").split()).replace(" - ", "-") + " "
         return {role for word, role in self.lex.period_qualifiers.items() if f" {word} " in qual}
 

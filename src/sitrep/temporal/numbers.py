@@ -8,6 +8,8 @@ from .lexicon import Lexicon, Unit
 
 _DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _WORD = re.compile(r"[a-z]+")
+_ORDINAL_DIGITS = re.compile(r"([0-9]+)(?:st|nd|rd|th)?$")
+_ORDINAL_PARTS = re.compile(r"[-\s]+")
 # A fraction of a unit written in the next smaller unit: (designator, factor, is clock unit).
 _SMALLER = {
     ("Y", False): ("M", 12, False),
@@ -78,10 +80,13 @@ def spelled_year(phrase: str, lex: Lexicon) -> int | None:
 def ordinal_value(word: str, lex: Lexicon) -> int | None:
     """1 for "first" or "1st", 24 for "twenty-fourth"; None when not an ordinal."""
     word = word.strip().rstrip(".")
-    digits = re.match(r"([0-9]+)(?:st|nd|rd|th)?$", word)
+    known = lex.ordinals.get(word)
+    if known is not None:
+        return known
+    digits = _ORDINAL_DIGITS.match(word)
     if digits:
         return int(digits.group(1))
-    parts = re.split(r"[-\s]+", word)
+    parts = _ORDINAL_PARTS.split(word)
     if len(parts) == 2 and parts[0] in lex.cardinals and parts[1] in lex.ordinals:
         return lex.cardinals[parts[0]] + lex.ordinals[parts[1]]
     return lex.ordinals.get(word)
