@@ -72,6 +72,8 @@ def test_events_page_newest_first_with_all_fields(client: TestClient) -> None:
         ({"bbox": "20,-5,40,15"}, ["el-fasher-clashes-0", "goma-clashes-0", "nairobi-protest-0"]),
         ({"q": "abducted WOMEN"}, ["zamfara-raid-1"]),
         ({"q": "artillery"}, ["kharkiv-shelling-0"]),
+        ({"q": "shell*"}, ["kharkiv-shelling-0"]),
+        ({"q": "shell"}, []),
         ({"article_id": "zamfara-raid"}, ["zamfara-raid-1", "zamfara-raid-0"]),
         ({"country": "ukraine", "sub_event_type": "air/drone strike"}, ["kherson-drone-0"]),
         ({"country": "Atlantis"}, []),

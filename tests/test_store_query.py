@@ -198,7 +198,9 @@ def test_page_filters_and_limits(filled: tuple[Store, list[Event]]) -> None:
     assert all(r["admin1"] == "Khartoum" for r in page(store, EventFilter(admin1="KHARTOUM")).rows)
     drones = page(store, EventFilter(text="Drone"), limit=1000).rows
     assert len(drones) == sum(1 for e in events if "drone" in e.notes)
-    assert len(page(store, EventFilter(text="word3 evid"), limit=1000).rows) == 60
+    assert len(page(store, EventFilter(text="word3 evid*"), limit=1000).rows) == 60
+    assert page(store, EventFilter(text="word3 evid"), limit=1000).rows == []  # whole words unless *
+    assert len(page(store, EventFilter(text="WORD3 EVIDENCE"), limit=1000).rows) == 60
     boxed = page(store, EventFilter(bbox=(0.0, 10.0, 20.0, 30.0)), limit=1000).rows
     assert boxed and all(0 <= r["longitude"] <= 20 and 10 <= r["latitude"] <= 30 for r in boxed)
     with pytest.raises(InputError, match="limit"):

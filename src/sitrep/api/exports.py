@@ -14,8 +14,9 @@ import time
 from collections.abc import Iterator
 
 from ..export import ACLED_COLUMNS, ACLED_EXTRA_COLUMNS, acled_row, geojson_feature
+from ..models import EVENT_FIELDS, Event
 from ..store import EventFilter, Store
-from ..store.query import Sort, iter_events
+from ..store.query import Sort, iter_events, iter_rows
 
 CHUNK_ROWS = 1000
 MEDIA_TYPES = {
@@ -31,31 +32,48 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _csv_rows(store: Store, filters: EventFilter, sort: Sort) -> Iterator[list[object]]:
+    """ACLED rows straight from the store's rows (no evidence or claims needed)."""
+    stamp = int(time.time())
+    columns = ACLED_COLUMNS + ACLED_EXTRA_COLUMNS
+    for rows in iter_rows(store, filters, sort=sort, evidence=False):
+        for row in rows:
+            out = acled_row(Event(**{name: row[name] for name in EVENT_FIELDS}), stamp)
+            yield [out[c] for c in columns]
+
+
+def _text_rows(store: Store, filters: EventFilter, sort: Sort, fmt: str) -> Iterator[str]:
+    for count, event in enumerate(iter_events(store, filters, sort=sort), start=1):
+        if fmt == "geojson":
+            yield (",\n" if count > 1 else "") + _json(geojson_feature(event))
+        else:
+            yield _json(event.to_dict()) + "\n"
+
+
 def stream(store: Store, filters: EventFilter, sort: Sort, fmt: str) -> Iterator[bytes]:
     """The body of an export, in chunks of encoded text."""
-    csv_out = fmt in ("csv", "acled-csv")
-    events = iter_events(store, filters, sort=sort, claims=not csv_out)
     buffer = io.StringIO()
-    writer = None
-    if csv_out:
-        writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS + ACLED_EXTRA_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-    elif fmt == "geojson":
-        buffer.write('{"type":"FeatureCollection","features":[\n')
-    stamp = int(time.time())
-    for count, event in enumerate(events, start=1):
-        if writer is not None:
-            writer.writerow(acled_row(event, stamp))
-        elif fmt == "geojson":
-            buffer.write(",\n" if count > 1 else "")
-            buffer.write(_json(geojson_feature(event)))
-        else:
-            buffer.write(_json(event.to_dict()))
-            buffer.write("\n")
-        if count % CHUNK_ROWS == 0:
-            yield buffer.getvalue().encode()
-            buffer.seek(0)
-            buffer.truncate()
-    if fmt == "geojson":
-        buffer.write("\n]}\n")
-    yield buffer.getvalue().encode()
+    if fmt in ("csv", "acled-csv"):
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(ACLED_COLUMNS + ACLED_EXTRA_COLUMNS)
+        for count, row in enumerate(_csv_rows(store, filters, sort), start=1):
+            writer.writerow(row)
+            if count % CHUNK_ROWS == 0:
+                yield _drain(buffer)
+    else:
+        if fmt == "geojson":
+            buffer.write('{"type":"FeatureCollection","features":[\n')
+        for count, text in enumerate(_text_rows(store, filters, sort, fmt), start=1):
+            buffer.write(text)
+            if count % CHUNK_ROWS == 0:
+                yield _drain(buffer)
+        if fmt == "geojson":
+            buffer.write("\n]}\n")
+    yield _drain(buffer)
+
+
+def _drain(buffer: io.StringIO) -> bytes:
+    data = buffer.getvalue().encode()
+    buffer.seek(0)
+    buffer.truncate()
+    return data

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, false, or_, select
+from sqlalchemy import ColumnElement, Connection, Table, false, literal, select, tuple_
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import InputError, StoreError
@@ -150,14 +150,14 @@ class Sort:
         return [c.desc() if self.descending else c.asc() for c in cols]
 
     def after(self, value: Any, key: str) -> ColumnElement[bool]:
-        """Rows that come after the row with sort value ``value`` and id ``key``."""
+        """Rows that come after the row with sort value ``value`` and id ``key``: a row-value
+        comparison, which both databases turn into one index range."""
         col = SORT_COLUMNS[self.key]
         if self.key == "id":
             by_id: ColumnElement[bool] = col < key if self.descending else col > key
             return by_id
-        beyond = col < value if self.descending else col > value
-        tie = e.id < key if self.descending else e.id > key
-        clause: ColumnElement[bool] = or_(beyond, and_(col == value, tie))
+        pair, bound = tuple_(col, e.id), tuple_(literal(value, col.type), literal(key, e.id.type))
+        clause: ColumnElement[bool] = pair < bound if self.descending else pair > bound
         return clause
 
 
@@ -215,14 +215,20 @@ class Page:
     sort: str = DEFAULT_SORT
 
 
-def _page_rows(
-    conn: Connection, resolved: Resolved, sort: Sort, limit: int, after: tuple[Any, str] | None
+def _page_rows(  # noqa: PLR0917
+    conn: Connection,
+    resolved: Resolved,
+    sort: Sort,
+    limit: int,
+    after: tuple[Any, str] | None,
+    columns: Sequence[Any] = ROW_COLUMNS,
 ) -> list[dict[str, Any]]:
-    query = select(*ROW_COLUMNS).where(*resolved.clauses())
+    query = select(*columns).where(*resolved.clauses())
     if after is not None:
         query = query.where(sort.after(*after))
-    query = query.order_by(*sort.order_by()).limit(limit)
-    return [dict(r) for r in conn.execute(query).mappings()]
+    result = conn.execute(query.order_by(*sort.order_by()).limit(limit))
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.fetchall()]
 
 
 def page(
@@ -246,9 +252,16 @@ def page(
 
 
 def iter_rows(
-    store: Store, filters: EventFilter, *, sort: Sort | str | None = None, batch: int = EXPORT_PAGE
+    store: Store,
+    filters: EventFilter,
+    *,
+    sort: Sort | str | None = None,
+    batch: int = EXPORT_PAGE,
+    evidence: bool = True,
 ) -> Iterator[list[dict[str, Any]]]:
-    """All rows matching ``filters`` (up to ``filters.limit``), in batches, one short query each."""
+    """All rows matching ``filters`` (up to ``filters.limit``), in batches, one short query each;
+    without the evidence column when told (it is most of a row)."""
+    columns = ROW_COLUMNS if evidence else ROW_COLUMNS[:-1]
     order = sort if isinstance(sort, Sort) else Sort.parse(sort)
     remaining = filters.limit
     after: tuple[Any, str] | None = None
@@ -257,7 +270,7 @@ def iter_rows(
         size = batch if remaining is None else min(batch, remaining)
         with _reading(store) as conn:
             resolved = resolved or resolve(conn, filters)
-            rows = _page_rows(conn, resolved, order, size, after)
+            rows = _page_rows(conn, resolved, order, size, after, columns)
         if not rows:
             return
         yield rows

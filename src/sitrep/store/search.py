@@ -5,10 +5,10 @@
                 rowid = event_search.docid, tokenizer unicode61 (case and accent folding)
     PostgreSQL: event_search.tsv  tsvector ('simple' configuration: no stemming) + GIN index
 
-A query is split into words (``\\w+``); an event matches when every word occurs, as a word or the
-start of one, in its notes or evidence ("shell kharkiv" matches "shelled ... Kharkiv"). Words are
-passed as bound parameters; the FTS5 / tsquery syntax around them is built from the words only,
-so user input never reaches SQL or the match grammar as syntax. Other dialects fall back to
+A query is split into words (``\\w+``); an event matches when every word occurs in its notes or
+evidence, case and accents aside ("kharkiv shelling"); ``shell*`` also matches "shelled", "shells".
+Words are passed as bound parameters; the FTS5 / tsquery syntax around them is built from the words
+only, so user input never reaches SQL or the match grammar as syntax. Other dialects fall back to
 ``LIKE`` over the notes.
 """
 
@@ -41,7 +41,7 @@ from sqlalchemy.types import Boolean
 from . import schema
 
 MAX_WORDS = 12  # words of a query that are used; more add nothing but cost
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"(\w+)(\*?)")
 
 event_search = Table(
     "event_search",
@@ -53,9 +53,14 @@ event_search = Table(
 FTS_TABLE = "event_fts"
 
 
-def words(query: str) -> list[str]:
-    """The words of a search query, lower-cased, in order, without repeats."""
-    return list(dict.fromkeys(w.lower() for w in _WORD.findall(query)))[:MAX_WORDS]
+Word = tuple[str, bool]  # (lower-cased word, also match longer words)
+
+
+def words(query: str) -> list[Word]:
+    """The words of a search query, lower-cased, in order, without repeats; a word written with a
+    trailing ``*`` (``shell*``) also matches the words it starts."""
+    found = ((m.group(1).lower(), bool(m.group(2))) for m in _WORD.finditer(query))
+    return list(dict.fromkeys(found))[:MAX_WORDS]
 
 
 def document(notes: str, evidence: Iterable[str]) -> str:
@@ -63,47 +68,49 @@ def document(notes: str, evidence: Iterable[str]) -> str:
     return "\n".join([notes, *dict.fromkeys(evidence)])
 
 
-class _Match(ColumnElement[bool]):
-    """``event_search`` rows whose document contains all ``words`` (compiled per dialect)."""
+class _TextMatch(ColumnElement[bool]):
+    """Events whose notes or evidence contain all ``words`` (compiled per dialect)."""
 
     inherit_cache = False
     type = Boolean()
 
-    def __init__(self, words: Sequence[str]) -> None:
+    def __init__(self, words: Sequence[Word]) -> None:
         self.words = tuple(words)
 
 
-@compiles(_Match, "sqlite")
-def _match_sqlite(element: _Match, compiler: SQLCompiler, **kw: Any) -> str:
-    # FTS5 query: each word quoted (so it is never syntax) and prefix-matched; juxtaposition = AND.
-    query = " ".join(f'"{w}"*' for w in element.words)
+@compiles(_TextMatch, "sqlite")
+def _match_sqlite(element: _TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
+    # FTS5 query: each word quoted (so it is never syntax), * for a prefix; juxtaposition = AND.
+    # Driven from the full-text index: its matches, then their event ids.
+    query = " ".join(f'"{w}"*' if prefix else f'"{w}"' for w, prefix in element.words)
     param = compiler.process(bindparam("fts_query", query, unique=True), **kw)
-    docid = compiler.process(event_search.c.docid, **kw)
-    return f"{docid} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {param})"
+    event = compiler.process(schema.events.c.id, **kw)
+    return (
+        f"{event} IN (SELECT s.event_id FROM {FTS_TABLE} JOIN event_search AS s "
+        f"ON s.docid = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH {param})"
+    )
 
 
-@compiles(_Match, "postgresql")
-def _match_postgresql(element: _Match, compiler: SQLCompiler, **kw: Any) -> str:
-    query = " & ".join(f"{w}:*" for w in element.words)
+@compiles(_TextMatch, "postgresql")
+def _match_postgresql(element: _TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
+    query = " & ".join(f"{w}:*" if prefix else w for w, prefix in element.words)
     param = compiler.process(bindparam("ts_query", query, unique=True), **kw)
-    return f"event_search.tsv @@ to_tsquery('simple', {param})"
+    event = compiler.process(schema.events.c.id, **kw)
+    return (
+        f"{event} IN (SELECT s.event_id FROM event_search AS s WHERE s.tsv @@ to_tsquery('simple', {param}))"
+    )
 
 
-@compiles(_Match)
-def _match_default(element: _Match, compiler: SQLCompiler, **kw: Any) -> str:
-    notes = schema.events.c.notes
-    likes = and_(*(func.lower(notes).contains(w, autoescape=True) for w in element.words))
-    inner = select(schema.events.c.id).where(likes)
-    return compiler.process(event_search.c.event_id.in_(inner), **kw)
+@compiles(_TextMatch)
+def _match_default(element: _TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
+    notes = func.lower(schema.events.c.notes)
+    return compiler.process(and_(*(notes.contains(w, autoescape=True) for w, _ in element.words)), **kw)
 
 
 def text_match(query: str) -> ColumnElement[bool]:
     """A clause on ``events``: the event's notes or evidence contain every word of ``query``."""
     found = words(query)
-    if not found:
-        return false()
-    docs = select(event_search.c.event_id).where(_Match(found))
-    return schema.events.c.id.in_(docs)
+    return _TextMatch(found) if found else false()
 
 
 # -- maintenance -----------------------------------------------------------------------------------

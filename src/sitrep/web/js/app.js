@@ -188,12 +188,14 @@ $("panel-close").addEventListener("click", () => showEvent(""));
 async function start() {
   for (const name of INPUTS) $(`f-${name}`).value = state[name] || "";
   $("q").value = state.q || "";
-  try {
-    options = await getJSON("/api/stats", { top: 200 });
-  } catch (error) {
-    setStatus(`Could not load events: ${error.message}`, true);
-  }
-  await refresh();
+  // The store's facet values (for the selects) load alongside the first view.
+  const loading = getJSON("/api/stats", { top: 200 })
+    .then((all) => {
+      options = all;
+      fillOptions();
+    })
+    .catch((error) => setStatus(`Could not load events: ${error.message}`, true));
+  await Promise.all([refresh(), loading]);
   if (state.event) showEvent(state.event);
 }
 
