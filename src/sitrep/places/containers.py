@@ -81,7 +81,9 @@ class Containers:
             for group in _GROUP.finditer(text):
                 items = _items(text, group.start(1), group.end(1), self.lex)
                 if 0 < len(items) <= MAX_ITEMS:
-                    chains.append((group.start(), items))
+                    # "(coded to X)", "(near X)": the bracket renames or locates; it does not contain
+                    listing = text[group.start(1) : group.end(1)].lstrip()[:1].isupper()
+                    chains.append((group.start() if listing else -1, items))
                     added += self._unknown_items(text, items, mentions)
         if added:
             # A whole item read as an admin unit replaces the pieces of it ("Extreme-Nord" over "Nord").
@@ -156,7 +158,7 @@ class Containers:
         for a, b in itertools.pairwise(reps):
             mentions[a].parent = b
             mentions[b].extra["parent_of"] = True
-        if not reps:
+        if not reps or opening < 0:
             return
         first = mentions[reps[0]]
         base = max(0, opening - 60)

@@ -35,7 +35,7 @@ from .fold import fold, loose, skeleton
 from .records import DEFAULT_PRECISION, FEATURE_CODE, FEATURES, Record
 
 MAGIC = b"SITREPGZ"
-FORMAT = 4
+FORMAT = 5
 ALT = 1 << 31
 # Entries whose skeleton key is indexed: larger towns and every non-town feature.
 SKELETON_MIN_POPULATION = 1000
@@ -55,24 +55,22 @@ ARRAYS: dict[str, str] = {
     "name": "I",
     "parent": "I",
     "prior": "f",
+    "fame": "B",
 }
 
 
 FEATURE_BOOST = {"country": 3.0, "continent": 3.5, "admin1": 0.3, "region": 1.0, "admin2": 0.0}
 CAPITAL_BOOST = 2.5
-# Per doubling of the names a place is known by in all languages (well-known places have dozens).
-NAMES_BOOST = 0.0
 
 
 def prior(record: Record) -> float:
     """Static importance of a place: log population (an admin unit's largest town), boosted for
-    countries, continents, admin units, national capitals and places known in many languages."""
+    countries, continents, admin units and national capitals."""
     population = record.weight_population or record.population
     return (
         FEATURE_BOOST.get(record.feature, 0.0)
         + math.log10(population + 1)
         + (CAPITAL_BOOST if record.capital else 0.0)
-        + NAMES_BOOST * math.log2(1 + record.alt_count)
     )
 
 
@@ -153,6 +151,7 @@ def compile_index(
             "name": names[r.name],
             "parent": names[r.parent] + 1 if r.parent else 0,
             "prior": prior(r),
+            "fame": min(255, r.alt_count),
         }
         for key, value in values.items():
             cols[key].append(value)
@@ -265,6 +264,7 @@ class Index:
         self.name = part("name").cast("I")
         self.parent = part("parent").cast("I")
         self.prior = part("prior").cast("f")
+        self.fame = part("fame").cast("B")
         self.post_off = part("post_off").cast("I")
         self.post = part("post").cast("I")
         self.size = len(self.lat)

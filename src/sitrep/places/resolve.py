@@ -40,7 +40,12 @@ BORDERLESS = frozenset({"country", "continent", "region", "water"})
 ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3"})
 CONTAINER_FEATURES = frozenset({"admin1", "admin2", "admin3", "country", "region"})
 PAREN_BONUS = 1.5  # "(Hajjah)" after a place: ACLED-style notes put admin units in brackets
+# Among namesakes, the one known by more names in other languages is the better known one
+# ("Gloucester" in England, not Ontario): per doubling of the count of its names.
+FAME_WEIGHT = 0.15
+FAME = tuple(math.log2(1 + n) for n in range(256))
 MAX_CHAIN = 4  # containers skipped on the way up a chain
+BRACKET_SHARE = 0.1  # context share a unit known only from a bracket ("(South)") needs
 STRONG_FEATURES = frozenset({"country", "continent", "admin1", "region", "water"})
 
 
@@ -116,7 +121,7 @@ class Resolver:
         out = []
         for entry, tier, alt in cands:
             feature = ix.features[ix.feat[entry]]
-            score = float(ix.prior[entry]) - TIER_PENALTY[tier]
+            score = float(ix.prior[entry]) - TIER_PENALTY[tier] + FAME_WEIGHT * FAME[ix.fame[entry]]
             if alt:
                 score -= ALT_PENALTY_SHADOWED if shadowed else ALT_PENALTY
                 if feature in ADMIN_FEATURES and not (
@@ -255,8 +260,14 @@ class Resolver:
             or (m.multiword and tier == 0)
             or (m.extra.get("paren") and weight >= 3.0)
         )
-        if tier == 2 and not (share >= 0.3 and m.cue):
+        if tier == 2 and not (share >= 0.3 and (m.cue or m.extra.get("paren"))):
             return False
+        if (
+            m.extra.get("bracket_item")
+            and share < BRACKET_SHARE
+            and len({ix.cc[e] for e, _, _ in m.candidates}) > 1
+        ):
+            return False  # "(Capital)", "(South)" with nothing else to say which country's
         foreign = share < FOREIGN_SHARE and ctx.others(k) >= FOREIGN_CONTEXT and feature not in BORDERLESS
         if foreign and (not strong or (not m.cue and weight < FOREIGN_MAX_PRIOR)):
             return False  # a town abroad, in an article about somewhere else ("Kani township")
@@ -330,7 +341,7 @@ class Resolver:
         votes: dict[str, Vote] = {}
         for k, m in enumerate(mentions):
             vote = self._vote(m, k)
-            key = m.text.casefold()
+            key = _vote_key(m)
             if vote is not None and (key not in votes or vote.weight > votes[key].weight):
                 votes[key] = vote
         for vote in votes.values():
@@ -339,7 +350,7 @@ class Resolver:
             for a1, w in vote.admin1.items():
                 ctx.admin1[a1] = ctx.admin1.get(a1, 0.0) + w
             ctx.total += vote.weight
-        ctx.own = [votes.get(m.text.casefold()) for m in mentions]
+        ctx.own = [votes.get(_vote_key(m)) for m in mentions]
         return ctx
 
     def resolve(self, mentions: list[Mention], hint: list[int]) -> list[Choice | None]:
@@ -403,7 +414,10 @@ class Resolver:
         parent_choice = out[up]
         if parent_choice is None:
             return True
-        if container is None and float(ix.prior[entry]) >= KEEP_UNCONTAINED_PRIOR:
+        big = float(ix.prior[entry]) >= KEEP_UNCONTAINED_PRIOR or (
+            mentions[up].extra.get("bracket_item") and float(ix.prior[entry]) >= BIG_PRIOR
+        )
+        if container is None and big:
             # "Brasilia (Distrito Federal)": a big town outweighs a container read wrongly
             out[up] = Choice(parent_choice.entry, parent_choice.score, False)
         elif container is None and (
@@ -442,6 +456,11 @@ class Resolver:
             top = best[m.text.casefold()]
             if top.entry != c.entry and any(e == top.entry for e, _, _ in m.candidates[:MAX_CANDIDATES]):
                 out[k] = Choice(top.entry, top.score, c.accepted or (top.accepted and m.cue))
+
+
+def _vote_key(m: Mention) -> str:
+    """One vote per name, but "Merida state" says more than "Merida" and votes on its own."""
+    return m.text.casefold()
 
 
 def km(ix: Index, a: int, b: int) -> float:
