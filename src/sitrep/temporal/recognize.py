@@ -217,12 +217,14 @@ _FIRST_WORD = re.compile(r"[a-z]+|[0-9]|'")
 # A number is a trigger itself when it looks like a year, a clock time or a numeric date; other
 # numbers ("two weeks", "14 March") are reached from the unit or month word after them.
 _NUMBER_TRIGGER = re.compile(  # starts with a bare digit class so the scan skips to digits fast
-    r"[0-9](?<![0-9][0-9])(?:(?P<year>[0-9]{3}(?![0-9]))|(?P<sep>[0-9]{0,3}[:/][0-9])|(?P<dots>[0-9]?\.[0-9]{1,2}\.[0-9]{2})"
+    r"[0-9](?<![0-9][0-9])(?:(?P<yearend>[0-9]{3}(?=[.,;:!?)\]\"]|$))|(?P<year>[0-9]{3}(?![0-9]))|(?P<sep>[0-9]{0,3}[:/][0-9])|(?P<dots>[0-9]?\.[0-9]{1,2}\.[0-9]{2})"
     r"|(?P<decade>0'?s(?![a-z]))|(?P<clock>[0-9]?\s*(?:[ap]\.?\s?m(?![a-z])|o'clock)))"
 )
-# The families that can hold each kind of number trigger (a year-like number, a number with ":"
-# or "/", a dotted date, a decade, a clock time): only they are tried around it.
+# The families that can hold each kind of number trigger (a year-like number, one right before
+# punctuation, a number with ":" or "/", a dotted date, a decade, a clock time): only they are
+# tried around it.
 _NUMBER_FAMILIES = {
+    "#yearend": frozenset({"year"}),  # a four-digit number before punctuation: "in 1998."
     "#year": frozenset(
         {"iso", "numeric", "quarter", "qref", "ago", "clock", "decade", "year", "set", "duration"}
     ),
