@@ -96,3 +96,13 @@ def test_financial_comparisons_use_the_quarter_under_discussion() -> None:
     text = "Profit rose in the third quarter from a year earlier. In the year-ago quarter it had fallen."
     values = [s.value.value for s in tag(text, date(2023, 10, 20))]
     assert values == ["2023-Q3", "2022-Q3", "2022-Q3"]
+
+
+def test_an_outlook_quarter_is_not_the_reports_topic() -> None:
+    text = (
+        "Acme Corp. said third-quarter profit rose 8%. It expects a loss in the fourth quarter. "
+        "Sales fell 3% from a year ago."
+    )
+    values = {text[s.start : s.end]: s.value.value for s in tag(text, date(2022, 10, 26))}
+    assert values["the fourth quarter"] == "2022-Q4"
+    assert values["a year ago"] == "2021-Q3"

@@ -96,7 +96,11 @@ class ResolverBase:
 
     def _new_quarter(self, timex: Timex, end: int) -> None:
         """A quarter was mentioned: it becomes the report's topic unless it is older than the
-        topic still in reach ("the third quarter ... the 1988 quarter": the topic stays)."""
+        topic still in reach ("the third quarter ... the 1988 quarter": the topic stays), or has
+        not ended yet (an outlook: "expects a loss in the fourth quarter"; reports are about
+        quarters that are over)."""
+        if self.dct is not None and timex.last is not None and timex.last >= self.dct:
+            return
         topic = self._topic_quarter(end)
         if topic is None or (
             timex.first is not None and topic.first is not None and timex.first >= topic.first
