@@ -19,7 +19,7 @@ from typing import Any
 
 from ..models import Actor
 from ..resources import load_tsv, load_yaml, require
-from .phrases import PhraseMatcher, fold, fold_key
+from .phrases import PhraseMatcher, fold, fold_key, plain_text
 
 NAMED_FILE = "actors/named.yaml"
 GENERIC_FILE = "actors/generic.yaml"
@@ -119,15 +119,23 @@ class ActorLexicon:
     # -- matching -------------------------------------------------------------------------------
 
     def find(
-        self, text: str, folded: str | None = None, day: date | None = None
+        self,
+        text: str,
+        folded: str | None = None,
+        day: date | None = None,
+        *,
+        plain: str | None = None,
+        ranges: list[tuple[int, int]] | None = None,
     ) -> list[tuple[int, int, ActorEntry, str | None]]:
-        """Actor mentions in ``text``: (start, end, entry, modifier iso3 or None), left to right."""
+        """Actor mentions in ``text`` (in ``ranges`` only, when given): (start, end, entry, modifier
+        iso3 or None), left to right."""
         folded = fold(text) if folded is None else folded
-        mods = [h for h in self._modifiers.find(folded) if text[h.start].isupper()]
+        plain = plain_text(folded) if plain is None else plain
+        mods = [h for h in self._modifiers.find(folded, plain, ranges) if text[h.start].isupper()]
         mod_by_end = {h.end: h for h in mods}
         mod_ends = sorted(mod_by_end)
         out: list[tuple[int, int, ActorEntry, str | None]] = []
-        for hit in self._matcher.find(folded):
+        for hit in self._matcher.find(folded, plain, ranges):
             entry = self._choose(hit.values, text[hit.start : hit.end], day)
             if entry is None:
                 continue

@@ -42,11 +42,19 @@ class ActorStage:
 
 
 def find_actors(
-    text: str, lexicon: ActorLexicon, doc: Doc | None = None, folded: str | None = None
+    text: str,
+    lexicon: ActorLexicon,
+    doc: Doc | None = None,
+    folded: str | None = None,
+    *,
+    plain: str | None = None,
+    ranges: list[tuple[int, int]] | None = None,
 ) -> list[Span]:
+    """Actor spans of ``text`` (in ``ranges`` only, when given)."""
     day = doc.article.published if doc is not None else None
     spans = []
-    for start, end, entry, modifier in lexicon.find(text, folded if folded is not None else fold(text), day):
+    folded = folded if folded is not None else fold(text)
+    for start, end, entry, modifier in lexicon.find(text, folded, day, plain=plain, ranges=ranges):
         value = ActorMention(
             name=entry.name,
             inter=entry.inter,

@@ -23,10 +23,18 @@ _PHRASE_END = re.compile(r"[,;(]|\b(?:with|while|as|when|but|after|before|wherea
 _BACK_BOUNDARY = re.compile(r"[,;(]|\b(?:after|following|when|while|amid|and|which|who|as)\b")
 
 
-def find_cues(text: str, folded: str, lexicon: EventLexicon) -> list[Span]:
+def find_cues(
+    text: str,
+    folded: str,
+    lexicon: EventLexicon,
+    *,
+    plain: str | None = None,
+    ranges: list[tuple[int, int]] | None = None,
+) -> list[Span]:
+    """Modality cues in ``text`` (in ``ranges`` only, when given)."""
     return [
         Span(h.start, h.end, LAYER_MODALITY, entry.modality, f"modality.{entry.modality}", entry)
-        for h in lexicon.cues.find(folded)
+        for h in lexicon.cues.find(folded, plain, ranges)
         for entry in h.values[:1]
         if (not entry.lower_only or text[h.start : h.end].islower())
         and not (entry.not_hyphenated and text[h.end : h.end + 1] == "-")

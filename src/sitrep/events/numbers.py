@@ -165,17 +165,26 @@ def _singular_follows(folded: str, end: int, lexicon: EventLexicon) -> bool:
 
 
 def find_numbers(
-    text: str, folded: str, sentences: list[tuple[int, int]], lexicon: EventLexicon
+    text: str,
+    folded: str,
+    sentences: list[tuple[int, int]],
+    lexicon: EventLexicon,
+    *,
+    plain: str | None = None,
 ) -> list[Span]:
-    """Casualty figures in ``text`` as spans of the ``number`` layer (value: :class:`Quantity`)."""
+    """Casualty figures in ``sentences`` of ``text`` as spans of the ``number`` layer (value:
+    :class:`Quantity`)."""
     spans: list[Span] = []
     by_sentence: dict[int, list[Hit[NumberWord]]] = {}
     starts = [s for s, _ in sentences]
-    for hit in lexicon.number_kinds.find(folded):
-        by_sentence.setdefault(sentence_index(sentences, hit.start, starts), []).append(hit)
-    count_hits = lexicon.numbers.find(folded) if by_sentence else []
+    for hit in lexicon.number_kinds.find(folded, plain, sentences):
+        si = sentence_index(sentences, hit.start, starts)
+        if si >= 0:
+            by_sentence.setdefault(si, []).append(hit)
+    read = [sentences[si] for si in sorted(by_sentence)]
+    count_hits = lexicon.numbers.find(folded, plain, read) if read else []
     for si, found in sorted(by_sentence.items()):
-        s_start, s_end = sentences[si] if si >= 0 else (0, len(text))
+        s_start, s_end = sentences[si]
         toks = _tokens(text, folded, lexicon, (s_start, s_end), kinds=found, count_hits=count_hits)
         kinds = [t for t in toks if _role(t, "kind_after") or _role(t, "kind_before")]
         for tok in toks:

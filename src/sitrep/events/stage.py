@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..actors import fold
+from ..actors.phrases import fold, plain_text
 from ..models import (
     LAYER_ACTOR,
     LAYER_MODALITY,
@@ -17,7 +17,7 @@ from .lexicon import EventLexicon
 from .mentions import build_mentions
 from .modality import find_cues
 from .numbers import find_numbers
-from .triggers import find_triggers
+from .triggers import find_triggers, sentence_index
 
 LAYER_EVENT = "event"
 
@@ -25,9 +25,10 @@ LAYER_EVENT = "event"
 class EventStage:
     """Writes the ``number``, ``trigger``, ``modality`` and ``event`` layers.
 
-    Each ``event`` span covers a sentence that asserts an event; its value is a
-    :class:`~sitrep.events.mentions.Mention`. :func:`sitrep.events.code_events` turns them into
-    :class:`~sitrep.models.Event` rows.
+    Triggers are searched in the whole text; casualty figures and modality cues only in the
+    sentences that hold a trigger (the only ones that can make an event). Each ``event`` span covers
+    a sentence that asserts an event; its value is a :class:`~sitrep.events.mentions.Mention`.
+    :func:`sitrep.events.code_events` turns them into :class:`~sitrep.models.Event` rows.
     """
 
     name = "events"
@@ -46,14 +47,18 @@ class EventStage:
     def __call__(self, doc: Doc) -> None:
         text = doc.text
         folded = fold(text)
+        plain = plain_text(folded)
         sentence_spans = doc.layer(LAYER_SENTENCE) or [Span(0, len(text), LAYER_SENTENCE, "body")]
         sentences = [(s.start, s.end) for s in sentence_spans]
         zones = [s.label for s in sentence_spans]
         lexicon = self.lexicon
-        numbers = find_numbers(text, folded, sentences, lexicon)
         places = [p.start for p in doc.layer(LAYER_PLACE) if p.label == "place"]
-        triggers = find_triggers(text, folded, sentences, lexicon, places)
-        cues = find_cues(text, folded, lexicon)
+        triggers = find_triggers(text, folded, sentences, lexicon, places, plain=plain)
+        # Cues and casualty figures only matter next to a trigger: only the sentences with one are read.
+        starts = [s for s, _ in sentences]
+        focus = [sentences[i] for i in sorted({sentence_index(sentences, t.start, starts) for t in triggers})]
+        numbers = find_numbers(text, folded, focus, lexicon, plain=plain)
+        cues = find_cues(text, folded, lexicon, plain=plain, ranges=focus)
         doc.add(LAYER_NUMBER, numbers)
         doc.add(LAYER_TRIGGER, triggers)
         doc.add(LAYER_MODALITY, cues)

@@ -44,10 +44,12 @@ def find_triggers(
     sentences: list[tuple[int, int]],
     lexicon: EventLexicon,
     places: list[int] | None = None,
+    *,
+    plain: str | None = None,
 ) -> list[Span]:
     """Trigger spans; ``places`` are the start offsets of place mentions (for "captured <place>")."""
     places = places or []
-    hits = lexicon.triggers.find(folded)
+    hits = lexicon.triggers.find(folded, plain)
     if not hits:
         return []
     starts = [s for s, _ in sentences]
