@@ -106,3 +106,9 @@ def test_an_outlook_quarter_is_not_the_reports_topic() -> None:
     values = {text[s.start : s.end]: s.value.value for s in tag(text, date(2022, 10, 26))}
     assert values["the fourth quarter"] == "2022-Q4"
     assert values["a year ago"] == "2021-Q3"
+
+
+def test_a_count_after_a_date_is_no_range() -> None:
+    text = "On May 3 and 4 people died. It cost $10 to 5 May."
+    found = [(text[s.start : s.end], s.value.value) for s in tag(text, date(2013, 3, 22))]
+    assert found == [("May 3", "2013-05-03"), ("5 May", "2013-05-05")]

@@ -124,7 +124,11 @@ def _macros(lex: Lexicon) -> dict[str, str]:
     m["FREQ"] = alt(lex.frequency) + END
     m["DAYNUM"] = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
     m["YEAR"] = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|'?s\b)"
-    m["BAREYEAR"] = r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9]|'?s\b|-[0-9]|\.[0-9]|,[0-9]|\s*(?:%|percent))"
+    # a year, not a part of a number or code; "2012-13" and "2001-2002" (ranges) keep their first year
+    m["BAREYEAR"] = (
+        r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9]|'?s\b|-(?![0-9]{2}(?![0-9])|(?:1[5-9]|20)[0-9]{2}(?![0-9]))[0-9]"
+        r"|\.[0-9]|,[0-9]|\s*(?:%|percent))"
+    )
     m["AMPM"] = r"(?:[ap]\.?\s?m\.?(?![a-z])|[ap]m(?![a-z]))"
     m["TZ"] = r"(?:\s*\(?(?:[a-z]{1,3}[sd]t|gmt|utc|z|local(?:\s+time)?|[a-z]{2,10}\s+time)\)?(?![a-z]))"
     m["ORDQ"] = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
@@ -346,6 +350,8 @@ class Grammar:
     prefix_ends: frozenset[str | tuple[str, str]]
     pod_suffix: re.Pattern[str]
     glue: re.Pattern[str]
+    day_before: re.Pattern[str]  # "2 to" before "5 May": the first day of a range
+    day_after: re.Pattern[str]  # "-3, 2013" after "May 2": the last day of a range
 
 
 def _prefix_ends(lex: Lexicon) -> frozenset[str | tuple[str, str]]:
@@ -465,6 +471,13 @@ def grammar() -> Grammar:
     prefix = re.compile(r"(?<![a-z])" + expand(PREFIX, macros))
     pod_suffix = re.compile(r"[\s,]+(?:(?:in|during)\s+the\s+)?(?P<pod>" + macros["POD"] + ")")
     glue = re.compile(r"\s*(?:,\s*)?(?:(?:on|at|of)\s+(?:the\s+)?)?")
+    joint = r"\s*(?:-|to|and|or|until|till|through)\s*"
+    day = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+    day_before = re.compile(rf"(?<![0-9a-z,.:/$\u00a3\u20ac])(?P<d>{day}){joint}(?:the\s+)?\Z")
+    # the last day must end the phrase ("May 3 and 4 people" is a count)
+    day_after = re.compile(
+        rf"{joint}(?:the\s+)?(?P<d>{day})(?:\s*,\s*(?P<y>{macros['YEAR']}))?(?=\s*(?:[,;:)]|\.(?![0-9])|$))"
+    )
     triggers = _triggers(lex, words)
     automaton = ahocorasick.Automaton()
     for key in triggers:  # whole words: the automaton runs over a copy with non-letters as spaces
@@ -481,4 +494,6 @@ def grammar() -> Grammar:
         _prefix_ends(lex),
         pod_suffix,
         glue,
+        day_before,
+        day_after,
     )

@@ -190,6 +190,28 @@ def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> N
             atom.end = m.end()
 
 
+def _range_partner(gm: Grammar, folded: str, atom: Atom, floor: int) -> Atom | None:
+    """The other day of a range of days in one month: "2" in "from 2 to 5 May", "3" in "May 2-3,
+    2013" (TimeML tags each day; the month and year are shared)."""
+    g = atom.g
+    if "wd" in g:
+        return None
+    if atom.family == "dmy":
+        m = gm.day_before.search(folded, max(floor, atom.start - 24), atom.start)
+        if m is None:
+            return None
+        return Atom(m.start("d"), m.end("d"), "dmy", {**g, "day": m.group("d")})
+    m = gm.day_after.match(folded, atom.end)
+    if m is None:
+        return None
+    if m.group("y") and "y" not in g:  # "May 2-3, 2013": the year belongs to both days
+        g["y"] = m.group("y")
+    partner = Atom(
+        m.start("d"), m.end("y") if m.group("y") else m.end("d"), "mdy", {**g, "day": m.group("d")}
+    )
+    return partner
+
+
 def _glue_clocks(gm: Grammar, folded: str, atoms: list[Atom]) -> list[Atom]:
     """Attach a clock time or a part of the day to an adjacent day: "10 p.m. Wednesday", "Monday
     at noon", "dawn on Tuesday"."""
@@ -326,7 +348,12 @@ def recognise(text: str, folded: str) -> list[Atom]:
             atom = Atom(*(m.span("extent") if "extent" in g else m.span()), family, g)
             _extend(lex, gm, folded, atom, floor)
             if _keep(lex, folded, text, atom, m):
+                partner = _range_partner(gm, folded, atom, floor) if family in ("dmy", "mdy") else None
+                if partner is not None and partner.start < atom.start:
+                    atoms.append(partner)
                 atoms.append(atom)
-                floor = atom.end
+                if partner is not None and partner.start > atom.start:
+                    atoms.append(partner)
+                floor = atoms[-1].end
                 break
     return _glue_clocks(gm, folded, atoms)
