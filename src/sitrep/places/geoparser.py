@@ -10,7 +10,8 @@
 The span's ``rule`` says how it was read: ``places.name`` plus ``+near`` ("near X", "north of X"),
 ``+direction`` ("northern X"), ``+admin`` ("X province"), ``+contained`` ("X, Y": X lies in Y),
 ``+dateline``, ``+cue`` (a location word before it: "in X"), ``+inner`` (an unknown place inside it
-was named: "Kongo (Oyam, Northern)" with Kongo unknown), ``+from`` ("from X") and ``+paren``
+was named: "Kongo (Oyam, Northern)" with Kongo unknown), ``+compound`` (a unit named after the
+place: "Jos North", "Beja Nord"), ``+from`` ("from X") and ``+paren``
 ("(X)") when those applied; :func:`sitrep.places.locate_event` reads them.
 """
 
@@ -106,6 +107,8 @@ def _rule(m: Mention) -> str:
         parts.append("cue")
     if m.extra.get("inner_unknown"):
         parts.append("inner")
+    if m.extra.get("compound"):
+        parts.append("compound")
     for flag in ("from", "paren"):
         if m.extra.get(flag):
             parts.append(flag)

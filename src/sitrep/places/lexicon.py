@@ -38,6 +38,7 @@ class Lexicon:
     person_particles: frozenset[str]
     trailing_stop: frozenset[str]  # words a place name never ends with ("Al", "The")
     feature_words: frozenset[str]  # "Lake", "Mount": "Lake Vermont" is not Vermont
+    compound_words: frozenset[str]  # "North" of "Jos North": a unit named after the place before
     place_nouns: frozenset[str]  # "town", "village", "area": "X town in Y" puts X inside Y
 
     @property
@@ -109,5 +110,6 @@ def lexicon() -> Lexicon:
         person_particles=frozenset(_words(data, "person_particles")),
         trailing_stop=frozenset(_words(data, "trailing_stop")),
         feature_words=frozenset(_words(data, "feature_words")),
+        compound_words=frozenset(_words(data, "compound_words")),
         place_nouns=frozenset(_words(data, "place_nouns")) | frozenset(admin_types),
     )

@@ -132,9 +132,9 @@ def locate_event(doc: Doc, start: int, end: int, gazetteer: Gazetteer | None = N
     elif "near" in chosen.rule or "direction" in chosen.rule:
         precision = max(precision, 2)
         reason += "; near or part of the place"
-    elif "inner" in chosen.rule:
+    elif "inner" in chosen.rule or "compound" in chosen.rule:
         precision = max(precision, 2)
-        reason += "; an unknown place inside it was named"
+        reason += "; a place inside or named after it"
     if where != "clause":
         precision = max(precision, 1)
     return EventLocation(place=place, geo_precision=precision, evidence=chosen, reason=reason)

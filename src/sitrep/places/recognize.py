@@ -283,6 +283,7 @@ class Recognizer:
             pieces = [(0, len(word), word)]
         caps = [p for p in pieces if _is_cap(p[2])]
         folded = [fold(p[2]) for p in caps]
+        part = [False] * len(caps)  # a piece split off a hyphenated word ("Koweit" of "Koweit-Bulunge")
         matches: list[tuple[int, int, Mention]] = []
         i = 0
         while i < len(caps):
@@ -299,9 +300,23 @@ class Recognizer:
                 if parts:  # "Damascus-Aleppo", "London-based": try the parts
                     caps[i : i + 1] = parts
                     folded[i : i + 1] = [fold(p[2]) for p in parts]
+                    part[i : i + 1] = [True] * len(parts)
                     continue
                 i += 1
                 continue
+            if (
+                j + 1 < len(caps)
+                and folded[j + 1] in self.lex.compound_words
+                and found.kind == "place"
+                and not word[caps[j][1] : caps[j + 1][0]].strip(" \t-‐")
+            ):
+                # "Jos North", "Beja Nord", "Yangon-North": a unit named after a known place
+                end = caps[j + 1][1]
+                found = Mention(found.start, end, word[found.start : end], found.candidates)
+                found.extra["compound"] = True
+                j += 1
+            if part[i] and not found.extra.get("compound"):
+                found.extra["part"] = True
             found.extra["connector"] = _connector_before(pieces, caps[i])
             matches.append((i, j, found))
             i = j + 1
@@ -332,6 +347,9 @@ class Recognizer:
                     demonym=proto.demonym,
                     multiword=proto.multiword,
                 )
+                for flag in ("compound", "part"):
+                    if flag in proto.extra:
+                        m.extra[flag] = True
                 self._context(text, m, _Run(plan, base, i, j, str(proto.extra["connector"])), lower_words)
                 out.append(m)
         out = self.containers(text, out)

@@ -44,6 +44,10 @@ PAREN_BONUS = 1.5  # "(Hajjah)" after a place: ACLED-style notes put admin units
 # ("Gloucester" in England, not Ontario): per doubling of the count of its names.
 FAME_WEIGHT = 0.15
 FAME = tuple(math.log2(1 + n) for n in range(256))
+COHERE_STRONG = 2.0  # support an admin unit, a big town or a dateline gives its country
+COHERE_DEMONYM = 0.5  # ... and a demonym
+COHERE_MIN = 2.0  # support the leading country needs before weak places elsewhere are dropped
+COHERE_RATIO = 3.0  # ... and how far ahead of the weak place's country it must be
 MAX_CHAIN = 4  # containers skipped on the way up a chain
 BRACKET_SHARE = 0.1  # context share a unit known only from a bracket ("(South)") needs
 STRONG_FEATURES = frozenset({"country", "continent", "admin1", "region", "water"})
@@ -260,13 +264,13 @@ class Resolver:
             or (m.multiword and tier == 0)
             or (m.extra.get("paren") and weight >= 3.0)
         )
-        if tier == 2 and not (share >= 0.3 and (m.cue or m.extra.get("paren"))):
-            return False
-        if (
-            m.extra.get("bracket_item")
-            and share < BRACKET_SHARE
-            and len({ix.cc[e] for e, _, _ in m.candidates}) > 1
+        one_country = len({ix.cc[e] for e, _, _ in m.candidates}) == 1
+        typed = m.admin or m.extra.get("paren")
+        if tier == 2 and not (
+            (share >= 0.3 and (m.cue or typed)) or (typed and one_country and feature in ADMIN_FEATURES)
         ):
+            return False  # a spelling variant ("Rajouri district" ~ Rājauri) needs support
+        if m.extra.get("bracket_item") and share < BRACKET_SHARE and not one_country:
             return False  # "(Capital)", "(South)" with nothing else to say which country's
         foreign = share < FOREIGN_SHARE and ctx.others(k) >= FOREIGN_CONTEXT and feature not in BORDERLESS
         if foreign and (not strong or (not m.cue and weight < FOREIGN_MAX_PRIOR)):
@@ -374,10 +378,55 @@ class Resolver:
             entry, score = pick
             accepted = self.accept(m, entry, ctx, k)
             if parents and up is not None:
-                accepted = self._contain(mentions, out, up, entry, parents) and accepted
+                accepted = self._contain(mentions, out, m, up, entry=entry, parents=parents) and accepted
             out[k] = Choice(entry, score, accepted)
         self._one_sense(mentions, out)
+        self._cohere(mentions, out)
         return out
+
+    @staticmethod
+    def _plain(m: Mention, entry: int) -> bool:
+        """Read by the entry's own name, exactly, as a whole word (not "Goba" for Juba, not
+        "Koweit" of "Koweit-Bulunge")."""
+        return not m.extra.get("part") and any(e == entry and t == 0 and not a for e, t, a in m.candidates)
+
+    def _cohere(self, mentions: list[Mention], out: list[Choice | None]) -> None:
+        """Drop weak places in a country the rest of the article does not support ("Koweit" of
+        "Koweit-Bulunge village (Fizi, Sud-Kivu)", "Shakhta" in "Shakhta imeni Gagarina, Donetsk")."""
+        ix = self.g.index
+        support: dict[int, float] = {}
+        weak: list[int] = []
+        for k, (m, c) in enumerate(zip(mentions, out, strict=True)):
+            if c is None or not c.accepted:
+                continue
+            cc = int(ix.cc[c.entry])
+            feature = ix.features[ix.feat[c.entry]]
+            if m.kind == "demonym":
+                support[cc] = support.get(cc, 0.0) + COHERE_DEMONYM
+                continue
+            if m.kind != "place" or feature in BORDERLESS:
+                continue
+            strong = (
+                feature in ADMIN_FEATURES
+                or bool(m.admin)
+                or m.extra.get("dateline")
+                or (
+                    float(ix.prior[c.entry]) >= BIG_PRIOR
+                    and not m.extra.get("part")
+                    and m.candidates[0][1] < 2
+                )
+            )
+            support[cc] = support.get(cc, 0.0) + (COHERE_STRONG if strong else 1.0)
+            if not strong and m.parent is None and not m.extra.get("parent_of"):
+                weak.append(k)
+        if not weak or len(support) < 2:
+            return
+        top = max(support.values())
+        for k in weak:
+            c = out[k]
+            assert c is not None
+            if top >= COHERE_MIN and support[int(ix.cc[c.entry])] * COHERE_RATIO <= top:
+                out[k] = Choice(c.entry, c.score, False)
 
     def _container(self, mentions: list[Mention], out: list[Choice | None], m: Mention) -> int | None:
         """The mention's container, skipping containers that were not taken for places ("Nasir
@@ -406,7 +455,14 @@ class Resolver:
         return (choice.entry, *others)
 
     def _contain(
-        self, mentions: list[Mention], out: list[Choice | None], up: int, entry: int, parents: tuple[int, ...]
+        self,
+        mentions: list[Mention],
+        out: list[Choice | None],
+        m: Mention,
+        up: int,
+        *,
+        entry: int,
+        parents: tuple[int, ...],
     ) -> bool:
         """Reconcile a contained place with its container; False when the place must go."""
         ix = self.g.index
@@ -417,7 +473,7 @@ class Resolver:
         big = float(ix.prior[entry]) >= KEEP_UNCONTAINED_PRIOR or (
             mentions[up].extra.get("bracket_item") and float(ix.prior[entry]) >= BIG_PRIOR
         )
-        if container is None and big:
+        if container is None and big and self._plain(m, entry):
             # "Brasilia (Distrito Federal)": a big town outweighs a container read wrongly
             out[up] = Choice(parent_choice.entry, parent_choice.score, False)
         elif container is None and (
