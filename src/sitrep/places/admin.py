@@ -259,7 +259,7 @@ def admin_records(cities: list[Record], names: AdminNames) -> Iterator[Record]:
     for (cc, code, raw), members in sorted(by_admin2.items()):
         # News names a county or district with its type word: the full name stays the main one.
         known.add((cc, loose(fold(display_name(raw)))))
-        record = _area(raw, "admin2", cc, code, members, alternates=_short_names(raw))
+        record = _area(raw, "admin2", cc, code, members, alternates=[display_name(raw), *_short_names(raw)])
         record.admin2 = display_name(raw)
         record.weight_population = max(m.population for m in members)
         yield record

@@ -52,12 +52,18 @@ class EventLocation:
     reason: str
 
 
-def _rank(span: Span) -> tuple[int, int, int]:
-    """Most specific first; among equals a place read with a location word ("in X") or a container
-    ("X (Y, Z)"), not one an actor came "from", and the earlier one."""
+# Rule tags that show a name standing as a location: a location word, a container, brackets...
+LOCATIVE = frozenset({"cue", "near", "contained", "paren", "admin", "dateline", "inner", "direction"})
+
+
+def _rank(span: Span) -> tuple[bool, int, int, int]:
+    """A name read as a location first ("in X", "X (Y)", "X province"; not "Fano militias"), then
+    the most specific; among equals one in a container, then one after a location word, not one an
+    actor came "from", and the earlier one."""
     tags = span.rule.split("+")
     support = 0 if "contained" in tags else 1 if ("cue" in tags or "near" in tags) else 2
-    return (SPECIFICITY.get(span.value.feature, 5) + (2 if "from" in tags else 0), support, span.start)
+    bare = LOCATIVE.isdisjoint(tags)
+    return (bare, SPECIFICITY.get(span.value.feature, 5) + (2 if "from" in tags else 0), support, span.start)
 
 
 def _pick(spans: list[Span]) -> Span | None:
