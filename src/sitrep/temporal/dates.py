@@ -42,9 +42,9 @@ def _holiday_timex(rule: Holiday, first: date, last: date, week: str | None) -> 
 
 
 def _decade_timex(year: int) -> Timex:
-    """A decade: "the 1990s" = 199X (TimeML writes the unknown year digit as X)."""
-    timex = cal.period("decade", date(year, 1, 1))
-    return cal.replace(timex, value=timex.value + "X")
+    """A decade: "the 1990s" = 199, the year's first three digits (TimeML as scored in TempEval-3,
+    which dropped the trailing X of older annotations)."""
+    return cal.period("decade", date(year, 1, 1))
 
 
 class DateRules(ResolverBase):
