@@ -23,8 +23,6 @@ from .gazetteer import Gazetteer
 # Places that never locate an event while a more specific one is known in the article.
 VAGUE = frozenset({"country", "continent", "water"})
 
-LEDE_ANY_COUNTRY = False
-
 # Lower is more specific.
 SPECIFICITY = {
     "neighbourhood": 0,
@@ -91,11 +89,6 @@ def _lede(doc: Doc, spans: list[Span]) -> Span | None:
     return _pick([s for s in places if s0 <= s.start and s.end <= s1])
 
 
-def _inside_country(span: Span, vague: Span) -> bool:
-    """Can the lede's place stand for a vague one: the same country, or an origin or continent?"""
-    return LEDE_ANY_COUNTRY or vague.value.feature != "country" or vague.value.iso3 == span.value.iso3
-
-
 def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
     for s in doc.layer(LAYER_SENTENCE):
         if s.start <= start < s.end:
@@ -116,7 +109,7 @@ def locate_event(doc: Doc, start: int, end: int, gazetteer: Gazetteer | None = N
         # Only a country (or an origin, "from X") near the clause: the story's own place, named in
         # its dateline or lede, locates it better; ACLED codes no country-level events.
         lede = _lede(doc, spans)
-        if lede is not None and (chosen is None or _inside_country(lede, chosen)):
+        if lede is not None:
             chosen, where = lede, "dateline" if "dateline" in lede.rule else "lede"
     if chosen is None:
         places = [s for s in spans if s.label == "place"]

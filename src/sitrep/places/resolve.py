@@ -78,11 +78,23 @@ class Context:
     admin1: dict[int, float] = field(default_factory=dict)
     own: list[Vote | None] = field(default_factory=list)  # per mention: the vote of its name
     total: float = 0.0
+    # Votes of names below the country level only: "in Sens" is not abroad in an article that
+    # names Ukraine and Russia; it is abroad in one about Idlib and Hama.
+    local: dict[int, float] = field(default_factory=dict)
+    local_total: float = 0.0
 
-    def others(self, k: int) -> float:
-        """The weight of every vote but mention k's own."""
+    def local_others(self, k: int) -> float:
+        """The weight of every sub-national vote but mention k's own."""
         own = self.own[k]
-        return self.total - (own.weight if own else 0.0)
+        return self.local_total - (own.weight if own and own.local else 0.0)
+
+    def local_share(self, country: int, k: int) -> float:
+        own = self.own[k]
+        total = self.local_others(k)
+        if total <= 0:
+            return 0.0
+        mine = own.countries.get(country, 0.0) if own and own.local else 0.0
+        return (self.local.get(country, 0.0) - mine) / (total + CONTEXT_SMOOTHING)
 
     def country_share(self, country: int, k: int) -> float:
         """Share of the other mentions' votes for a country, smoothed: one vote is weak evidence."""
@@ -104,6 +116,7 @@ class Vote:
     weight: float
     countries: dict[int, float]
     admin1: dict[int, float]
+    local: bool = True  # a place below the country level
 
 
 class Resolver:
@@ -272,7 +285,11 @@ class Resolver:
             return False  # a spelling variant ("Rajouri district" ~ Rājauri) needs support
         if m.extra.get("bracket_item") and share < BRACKET_SHARE and not one_country:
             return False  # "(Capital)", "(South)" with nothing else to say which country's
-        foreign = share < FOREIGN_SHARE and ctx.others(k) >= FOREIGN_CONTEXT and feature not in BORDERLESS
+        foreign = (
+            feature not in BORDERLESS
+            and ctx.local_share(int(ix.cc[entry]), k) < FOREIGN_SHARE
+            and ctx.local_others(k) >= FOREIGN_CONTEXT
+        )
         if foreign and (not strong or (not m.cue and weight < FOREIGN_MAX_PRIOR)):
             return False  # a town abroad, in an article about somewhere else ("Kani township")
         if not big and not m.cue and (m.extra.get("the") or m.extra.get("of") or m.extra.get("says")):
@@ -294,7 +311,7 @@ class Resolver:
             entry = self.demonym_entry(m.demonym or "")
             if entry is None:
                 return None
-            return Vote(DEMONYM_VOTE, {int(ix.cc[entry]): DEMONYM_VOTE}, {})
+            return Vote(DEMONYM_VOTE, {int(ix.cc[entry]): DEMONYM_VOTE}, {}, local=False)
         if m.person or m.extra.get("glued") or m.extra.get("street"):
             return None
         pick = self.best(m, None, k)
@@ -314,9 +331,9 @@ class Resolver:
         weight = (2.0 if feature == "country" else 1.0) * (3.0 if m.extra.get("dateline") else 1.0)
         if m.kind == "embedded":
             weight *= 0.5
-        return self._spread(m, weight)
+        return self._spread(m, weight, local=feature not in BORDERLESS)
 
-    def _spread(self, m: Mention, weight: float) -> Vote:
+    def _spread(self, m: Mention, weight: float, *, local: bool) -> Vote:
         """A name's weight shared among its readings' countries and admin1 units, each in proportion
         to the likelihood of its best reading there (base scores are log10-like)."""
         base = self._base(m)
@@ -334,6 +351,7 @@ class Resolver:
             weight,
             {cc: weight * p / total for cc, p in countries.items()},
             {a1: weight} if a1 >= 0 else {},
+            local=local,
         )
 
     def _context(self, mentions: list[Mention], hint: list[int]) -> Context:
@@ -351,6 +369,10 @@ class Resolver:
         for vote in votes.values():
             for cc, w in vote.countries.items():
                 ctx.countries[cc] = ctx.countries.get(cc, 0.0) + w
+                if vote.local:
+                    ctx.local[cc] = ctx.local.get(cc, 0.0) + w
+            if vote.local:
+                ctx.local_total += vote.weight
             for a1, w in vote.admin1.items():
                 ctx.admin1[a1] = ctx.admin1.get(a1, 0.0) + w
             ctx.total += vote.weight
