@@ -92,38 +92,50 @@ def plain_text(folded: str) -> str:
 
 
 _Entry = tuple[str, bool, tuple[T, ...]]  # (key, is prefix key, values)
-# How to read a match of the anchored automaton: each candidate key, longest first, as (length,
-# is prefix key, values, key, whether a later candidate may still end as far: a prefix key).
-_Plan = tuple[tuple[int, bool, tuple[T, ...], str, bool], ...]
+# How to read a match of the automaton: each candidate key, longest first, as (length, is prefix key,
+# values, key, whether the text must be compared with the key (it has punctuation, which the
+# automaton reads as spaces), whether a later candidate may still end as far: a prefix key).
+_Plan = tuple[tuple[int, bool, tuple[T, ...], str, bool, bool], ...]
 # The rest of a word after a prefix key ("shell*" -> "shelling"): letters, digits, apostrophes.
 _WORD_TAIL = re.compile(r"(?:[^\W_]|')*")
 
 
 class _Automaton(Generic[T]):
-    """One Aho-Corasick automaton; ``anchored`` ones only start matches at word starts.
+    """One Aho-Corasick automaton over :func:`plain_text`, whose matches start at word starts.
 
-    Anchored automata scan leftmost-longest (``iter_long``): a word start yields one match, and when
-    the longest key there does not end at a word boundary, the keys it starts with are tried, longest
-    first. Keys that match the same span pool their values ("clash*" and "clashed").
+    It scans leftmost-longest (``iter_long``): a word start yields one match, and when the longest
+    key there does not end at a word boundary (or, for a key with punctuation, differs from the
+    text), the keys it starts with are tried, longest first. Keys that match the same span pool
+    their values ("clash*" and "clashed").
     """
 
-    def __init__(self, table: dict[str, tuple[bool, list[T]]], anchored: bool) -> None:
-        self.anchored = anchored
+    def __init__(self, table: dict[str, tuple[bool, list[T]]]) -> None:
         self.automaton = ahocorasick.Automaton()
         entries: dict[str, list[_Entry[T]]] = {}
         for slot, (prefix, values) in table.items():
             key = slot.rstrip("*") if prefix else slot
-            word = f" {key}" if anchored else key
-            # Two slots ("shell" and "shell*") may share a key: store both under it.
+            # as the automaton reads it: "looting:" -> " looting", "[size" -> "  size" (a trailing
+            # space would swallow the space before the next word)
+            word = (" " + key.translate(_TO_SPACE).replace(" '", "  ")).rstrip(" ")
+            # Two slots ("shell" and "shell*") or two spellings ("a/b", "a b") may share a word.
             entries.setdefault(word, []).append((key, prefix, tuple(values)))
-        for word, items in entries.items():
-            if not anchored:
-                self.automaton.add_word(word, items)
-                continue
-            # the key, then the shorter keys it starts with (longest first): the fallbacks of iter_long
-            chain = [e for k in range(len(word), 1, -1) if word[:k] in entries for e in entries[word[:k]]]
+        for word in entries:
+            # the word, then the shorter words it starts with (longest first): the fallbacks
+            chain = [
+                e
+                for k in range(len(word), 1, -1)
+                if word[:k] in entries
+                for e in sorted(entries[word[:k]], key=lambda e: -len(e[0]))
+            ]
             plan: _Plan[T] = tuple(
-                (len(key), prefix, values, key, any(p for _, p, _ in chain[i + 1 :]))
+                (
+                    len(key),
+                    prefix,
+                    values,
+                    key,
+                    not _PLAIN.fullmatch(key),
+                    any(p or len(k) >= len(key) for k, p, _ in chain[i + 1 :]),
+                )
                 for i, (key, prefix, values) in enumerate(chain)
             )
             self.automaton.add_word(word, (len(word), plan))
@@ -132,10 +144,8 @@ class _Automaton(Generic[T]):
             self.automaton.make_automaton()
 
     def hits(self, folded: str, plain: str, out: list[Hit[T]], lo: int = 0, hi: int | None = None) -> None:
+        """Append the matches in ``plain[lo:hi]`` to ``out``."""
         if not self.size:
-            return
-        if not self.anchored:
-            self._overlapping(folded, out, lo, len(folded) if hi is None else hi)
             return
         n = len(folded)
         tail = _WORD_TAIL.match
@@ -145,8 +155,10 @@ class _Automaton(Generic[T]):
             start = end_index + 1 - length  # offset of the word in folded (plain has one more char)
             best = -1
             found: list[Hit[T]] = []
-            for k_len, prefix, values, key, more in plan:
+            for k_len, prefix, values, key, check, more in plan:
                 end = start + k_len
+                if check and not folded.startswith(key, start):
+                    continue
                 if prefix:
                     end = tail(folded, end).end()  # type: ignore[union-attr]  # always matches
                 elif end < n and folded[end].isalnum():
@@ -159,48 +171,29 @@ class _Automaton(Generic[T]):
                     break
             if found:
                 out.extend(found)
-            if 0 <= best < end_index:  # a shorter key won: keys may start in the rest of the long match
-                self.hits(folded, plain, out, best + 1, end_index + 1)
-
-    def _overlapping(self, folded: str, out: list[Hit[T]], lo: int, hi: int) -> None:
-        n = len(folded)
-        for end_index, entries in self.automaton.iter(folded, lo, hi):
-            end0 = end_index + 1
-            for key, prefix, values in entries:
-                start = end0 - len(key)
-                if start > 0 and folded[start - 1].isalnum():
-                    continue
-                end = end0
-                if prefix:
-                    end = _WORD_TAIL.match(folded, end).end()  # type: ignore[union-attr]
-                elif end < n and folded[end].isalnum():
-                    continue
-                out.append(Hit(start, end, key, values))
+            if best < end_index:  # keys may start in the rest of the long match
+                self.hits(folded, plain, out, max(best, start) + 1, end_index + 1)
 
 
 class PhraseMatcher(Generic[T]):
     """Leftmost-longest phrase matching of many keys over a folded text.
 
-    Keys made of letters, digits, apostrophes and spaces run in an automaton anchored at word
-    starts (over the text with every other character read as a space), so common short keys ("a",
-    "no") never match inside words; the few keys with punctuation ("[size", "looting:") run in a
-    second automaton over the folded text.
+    Keys run in one Aho-Corasick automaton anchored at word starts, over the text with ASCII
+    punctuation read as spaces (:func:`plain_text`), so common short keys ("a", "no") never match
+    inside words; keys with punctuation ("[size", "looting:") are compared with the text itself.
     """
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
-        plain: dict[str, tuple[bool, list[T]]] = {}
-        other: dict[str, tuple[bool, list[T]]] = {}
+        table: dict[str, tuple[bool, list[T]]] = {}
         for raw, value in entries:
             prefix = raw.endswith("*")
             key = fold_key(raw.rstrip("*"))
             if not key:
                 continue
-            table = plain if _PLAIN.fullmatch(key) else other
             slot = f"{key}*" if prefix else key
             table.setdefault(slot, (prefix, []))[1].append(value)
-        self._plain: _Automaton[T] = _Automaton(plain, anchored=True)
-        self._other: _Automaton[T] = _Automaton(other, anchored=False)
-        self.size = self._plain.size + self._other.size
+        self._automaton: _Automaton[T] = _Automaton(table)
+        self.size = self._automaton.size
 
     def all_hits(
         self, folded: str, plain: str | None = None, ranges: Sequence[tuple[int, int]] | None = None
@@ -211,17 +204,11 @@ class PhraseMatcher(Generic[T]):
         search to those [start, end) spans of the text (e.g. the sentences worth reading).
         """
         hits: list[Hit[T]] = []
-        spans = [(0, len(folded))] if ranges is None else ranges
-        if self._plain.size:
+        if self.size:
             if plain is None:
                 plain = plain_text(folded)
-            for start, end in spans:
-                self._plain.hits(folded, plain, hits, start, end + 1)
-        if self._other.size and spans:
-            # few keys with punctuation: one pass over the whole span, then keep the hits in a range
-            found: list[Hit[T]] = []
-            self._other.hits(folded, "", found, spans[0][0], spans[-1][1])
-            hits.extend(h for h in found if any(a <= h.start and h.end <= b for a, b in spans))
+            for start, end in [(0, len(folded))] if ranges is None else ranges:
+                self._automaton.hits(folded, plain, hits, start, end + 1)
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
