@@ -35,7 +35,9 @@ KEEP_UNCONTAINED_PRIOR = 6.5  # ~2,000,000 people (or a capital of ~300,000)
 FOREIGN_CONTEXT = 3.0  # context votes above which a small town in an unmentioned country is doubted
 FOREIGN_MAX_PRIOR = 6.0  # ... and, without a location word before it, a town under ~1,000,000 people
 FOREIGN_SHARE = 0.02  # a country with less than this share of the context is not mentioned
-VOTE_SPREAD = 2.0  # readings 100 times less likely than a name's best do not vote
+VOTE_SPREAD = 2.0
+SMALL_PRIOR = 4.0  # towns under ~10,000 people ...
+SMALL_VOTE = 0.5  # ... vote with this weight  # readings 100 times less likely than a name's best do not vote
 BORDERLESS = frozenset({"country", "continent", "region", "water"})
 ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3"})
 CONTAINER_FEATURES = frozenset({"admin1", "admin2", "admin3", "country", "region"})
@@ -47,7 +49,7 @@ FAME = tuple(math.log2(1 + n) for n in range(256))
 COHERE_STRONG = 2.0  # support an admin unit, a big town or a dateline gives its country
 COHERE_DEMONYM = 0.5  # ... and a demonym
 COHERE_MIN = 2.0  # support the leading country needs before weak places elsewhere are dropped
-COHERE_RATIO = 3.0  # ... and how far ahead of the weak place's country it must be
+COHERE_RATIO = 2.0  # ... and how far ahead of the weak place's country it must be
 MAX_CHAIN = 4  # containers skipped on the way up a chain
 BRACKET_SHARE = 0.1  # context share a unit known only from a bracket ("(South)") needs
 STRONG_FEATURES = frozenset({"country", "continent", "admin1", "region", "water"})
@@ -329,6 +331,9 @@ class Resolver:
         ):
             return None
         weight = (2.0 if feature == "country" else 1.0) * (3.0 if m.extra.get("dateline") else 1.0)
+        contained = m.admin or m.parent is not None
+        if feature == "city" and float(ix.prior[entry]) < SMALL_PRIOR and not contained:
+            weight *= SMALL_VOTE  # a village says less about the country than a city or a province
         if m.kind == "embedded":
             weight *= 0.5
         return self._spread(m, weight, local=feature not in BORDERLESS)
