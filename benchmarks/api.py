@@ -270,9 +270,11 @@ def time_requests(
 
 
 def _rss_kb(pid: int) -> int:
+    """The process's own memory (anonymous RSS): SQLite's memory-mapped store pages are file-backed
+    and shared with the OS cache, so they are left out."""
     with open(f"/proc/{pid}/status", encoding="ascii") as handle:
         for line in handle:
-            if line.startswith("VmRSS:"):
+            if line.startswith("RssAnon:"):
                 return int(line.split()[1])
     return 0
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -236,3 +237,12 @@ def test_read_endpoints_behind_the_token(store: Store) -> None:
     client.cookies.set("sitrep_token", TOKEN)
     assert client.get("/api/points").status_code == 200
     assert client.get("/").status_code == 200 and client.get("/api/health").status_code == 200
+
+
+def test_readme_documents_every_endpoint(client: TestClient) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Serve: REST API and dashboard", 1)[1].split("\n## ", 1)[0]
+    for path, methods in ((p, m) for p, item in client.get("/api/openapi.json").json()["paths"].items()
+                          for m in item):  # fmt: skip
+        documented = path.replace("{key}", "{id}")
+        assert f"`{methods.upper()} {documented}`" in section, (methods, path)

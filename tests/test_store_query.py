@@ -15,7 +15,7 @@ from sitrep.errors import InputError
 from sitrep.models import Event, Evidence
 from sitrep.store import EventFilter, Store, open_store
 from sitrep.store.query import Sort, decode_cursor, iter_events, page, points, resolve
-from sitrep.store.stats import Split, split, stats, uses_rollup
+from sitrep.store.stats import split, stats, uses_rollup
 
 PLACES = [
     ("UKR", "Ukraine", ["Kharkivska", "Donetska", "Kyiv City"]),
@@ -104,14 +104,15 @@ FILTERS = [
 ]
 
 
+@pytest.mark.parametrize("interval", ["auto", "month"])
 @pytest.mark.parametrize("filters", FILTERS, ids=range(len(FILTERS)))
 def test_stats_from_summary_tables_equal_stats_from_events(
-    filled: tuple[Store, list[Event]], filters: EventFilter
+    filled: tuple[Store, list[Event]], filters: EventFilter, interval: str
 ) -> None:
     store, _ = filled
     assert uses_rollup(filters)
-    fast = stats(store, filters, top=50)
-    slow = stats(store, EventFilter(**{**_fields(filters), "min_fatalities": 0}), top=50)
+    fast = stats(store, filters, top=50, interval=interval)
+    slow = stats(store, EventFilter(**{**_fields(filters), "min_fatalities": 0}), top=50, interval=interval)
     assert (fast.pop("source"), slow.pop("source")) == ("summary", "events")
     for key in ("by_type", "by_country", "by_admin1", "top_actors"):
         fast[key].sort(key=lambda row: sorted(row.items()))
@@ -143,21 +144,30 @@ def test_stats_numbers(filled: tuple[Store, list[Event]]) -> None:
 
 
 def test_split_into_years_months_and_edges() -> None:
-    assert split(None, None) == Split((None, None), (), ())
-    assert split(date(2024, 3, 2), date(2024, 3, 1)) == Split(None, (), ())
-    parts = split(date(2022, 11, 15), date(2024, 4, 10))
-    assert parts.years == (date(2023, 1, 1), date(2023, 1, 1))
-    assert parts.months == ((date(2022, 12, 1), date(2022, 12, 1)), (date(2024, 1, 1), date(2024, 3, 1)))
-    assert parts.edges == ((date(2022, 11, 15), date(2022, 11, 30)), (date(2024, 4, 1), date(2024, 4, 10)))
-    assert split(date(2024, 1, 15), date(2024, 4, 10)) == Split(
-        None, ((date(2024, 2, 1), date(2024, 3, 1)),), ((date(2024, 1, 15), date(2024, 1, 31)),
-                                                        (date(2024, 4, 1), date(2024, 4, 10)))
-    )  # fmt: skip
-    assert split(date(2024, 2, 1), date(2024, 2, 29)) == Split(None, ((date(2024, 2, 1), date(2024, 2, 1)),), ())
-    assert split(date(2024, 2, 3), date(2024, 3, 5)) == Split(None, (), ((date(2024, 2, 3), date(2024, 3, 5)),))
-    assert split(date(2023, 1, 1), None) == Split((date(2023, 1, 1), None), (), ())
-    assert split(None, date(2023, 6, 30)) == Split((None, date(2022, 1, 1)), ((date(2023, 1, 1), date(2023, 6, 1)),), ())
-    assert split(date(2020, 1, 1), date(2024, 12, 31)).years == (date(2020, 1, 1), date(2024, 1, 1))
+    def parts(since: date | None, until: date | None) -> tuple[Any, ...]:
+        found = split(since, until)
+        return found.years, found.months, found.edges, found.whole_months
+
+    d = date
+    assert parts(None, None) == ((None, None), (), (), (None, None))
+    assert parts(d(2024, 3, 2), d(2024, 3, 1)) == (None, (), (), None)
+    assert parts(d(2022, 11, 15), d(2024, 4, 10)) == (
+        (d(2023, 1, 1), d(2023, 1, 1)),
+        ((d(2022, 12, 1), d(2022, 12, 1)), (d(2024, 1, 1), d(2024, 3, 1))),
+        ((d(2022, 11, 15), d(2022, 11, 30)), (d(2024, 4, 1), d(2024, 4, 10))),
+        (d(2022, 12, 1), d(2024, 3, 1)),
+    )
+    assert parts(d(2024, 1, 15), d(2024, 4, 10)) == (
+        None,
+        ((d(2024, 2, 1), d(2024, 3, 1)),),
+        ((d(2024, 1, 15), d(2024, 1, 31)), (d(2024, 4, 1), d(2024, 4, 10))),
+        (d(2024, 2, 1), d(2024, 3, 1)),
+    )
+    assert parts(d(2024, 2, 1), d(2024, 2, 29))[1:3] == (((d(2024, 2, 1), d(2024, 2, 1)),), ())
+    assert parts(d(2024, 2, 3), d(2024, 3, 5)) == (None, (), ((d(2024, 2, 3), d(2024, 3, 5)),), None)
+    assert parts(d(2023, 1, 1), None)[:3] == ((d(2023, 1, 1), None), (), ())
+    assert parts(None, d(2023, 6, 30))[:3] == ((None, d(2022, 1, 1)), ((d(2023, 1, 1), d(2023, 6, 1)),), ())
+    assert split(d(2020, 1, 1), d(2024, 12, 31)).years == (d(2020, 1, 1), d(2024, 1, 1))
 
 
 def test_resolve_finds_stored_spellings(filled: tuple[Store, list[Event]]) -> None:

@@ -14,6 +14,8 @@ Three ways to the same numbers (tested equal), fastest first:
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -52,8 +54,9 @@ Interval = Literal["auto", "day", "week", "month"]
 INTERVALS: tuple[str, ...] = ("auto", "day", "week", "month")
 ROLLUP_FIELDS = frozenset({"since", "until", "country", "event_type", "sub_event_type", "limit"})
 AUTO_DAYS = 180  # auto interval: days up to this span, weeks up to AUTO_WEEKS, months beyond
-AUTO_WEEKS = 5 * 53
+AUTO_WEEKS = 2 * 53
 MAX_TOP = 500
+PARALLEL = 3  # queries of one statistics request that run at once (each on its own connection)
 DAY = timedelta(days=1)
 
 e = schema.events.c
@@ -93,6 +96,7 @@ class Split:
     years: Range | None  # None: no whole year inside
     months: tuple[tuple[date, date], ...]
     edges: tuple[tuple[date, date], ...]
+    whole_months: Range | None = None  # every whole month inside, years included; None: none
 
 
 def split(since: date | None, until: date | None) -> Split:
@@ -104,7 +108,7 @@ def split(since: date | None, until: date | None) -> Split:
         m_hi = until.replace(day=1) if until == _month_end(until) else _previous_month(until)
     if m_lo is not None and m_hi is not None and m_lo > m_hi:  # no whole month inside
         assert since is not None and until is not None
-        return Split(None, (), ((since, until),))
+        return Split(None, (), ((since, until),), None)
     edges = []
     if since is not None and m_lo is not None and since < m_lo:
         edges.append((since, m_lo - DAY))
@@ -114,13 +118,13 @@ def split(since: date | None, until: date | None) -> Split:
     y_hi = None if m_hi is None else date(m_hi.year if m_hi.month == 12 else m_hi.year - 1, 1, 1)
     if y_lo is not None and y_hi is not None and y_lo > y_hi:  # no whole year inside
         assert m_lo is not None and m_hi is not None
-        return Split(None, ((m_lo, m_hi),), tuple(edges))
+        return Split(None, ((m_lo, m_hi),), tuple(edges), (m_lo, m_hi))
     months = []
     if m_lo is not None and y_lo is not None and m_lo < y_lo:
         months.append((m_lo, _previous_month(y_lo)))
     if m_hi is not None and y_hi is not None and m_hi > y_hi.replace(month=12):
         months.append((y_hi.replace(year=y_hi.year + 1), m_hi))
-    return Split((y_lo, y_hi), tuple(months), tuple(edges))
+    return Split((y_lo, y_hi), tuple(months), tuple(edges), (m_lo, m_hi))
 
 
 def _between(col: Any, low: date | None, high: date | None) -> list[ColumnElement[bool]]:
@@ -210,31 +214,56 @@ def _from_rollup(  # noqa: PLR0917
     return _total(conn, queries, keys, top)
 
 
-def _rollup_stats(conn: Connection, resolved: Resolved, top: int) -> dict[str, Rows]:
+Job = Callable[[Connection], Rows]
+
+
+def _timeline_job(resolved: Resolved, step: str) -> Job:
+    """Events per day of the range (daily rows), or per month (monthly rows + edge days)."""
     f = resolved.rest
-    parts = split(f.since, f.until)
-    day = _rollup(FACET_NONE, GRAIN_DAY, resolved, r.period).where(*_between(r.period, f.since, f.until))
+
+    def run(conn: Connection) -> Rows:
+        if step != "month":
+            day = _rollup(FACET_NONE, GRAIN_DAY, resolved, r.period)
+            return _total(conn, [day.where(*_between(r.period, f.since, f.until))], ["period"])
+        parts = split(f.since, f.until)
+        queries = []
+        if parts.whole_months is not None:
+            months = _rollup(FACET_NONE, GRAIN_MONTH, resolved, r.period)
+            queries.append(months.where(*_between(r.period, *parts.whole_months)))
+        if parts.edges:
+            days = _rollup(FACET_NONE, GRAIN_DAY, resolved, r.period)
+            queries.append(days.where(_within(r.period, parts.edges)))
+        return _total(conn, queries, ["period"])
+
+    return run
+
+
+def _rollup_jobs(resolved: Resolved, top: int, step: str) -> dict[str, Job]:
+    parts = split(resolved.rest.since, resolved.rest.until)
+
+    def breakdown(facet: str, keys: list[str], limit: int | None) -> Job:
+        return lambda conn: _from_rollup(conn, resolved, parts, facet, keys, limit)
+
     return {
-        "timeline": _total(conn, [day], ["period"]),
-        "by_type": _from_rollup(conn, resolved, parts, FACET_NONE, ["event_type", "sub_event_type"], MAX_TOP),
-        "by_country": _from_rollup(conn, resolved, parts, FACET_NONE, ["iso3", "country"], MAX_TOP),
-        "by_admin1": _from_rollup(conn, resolved, parts, FACET_ADMIN1, ["iso3", "value"], top),
-        "top_actors": _from_rollup(conn, resolved, parts, FACET_ACTOR, ["value"], top),
+        "timeline": _timeline_job(resolved, step),
+        "by_type": breakdown(FACET_NONE, ["event_type", "sub_event_type"], MAX_TOP),
+        "by_country": breakdown(FACET_NONE, ["iso3", "country"], MAX_TOP),
+        "by_admin1": breakdown(FACET_ADMIN1, ["iso3", "value"], top),
+        "top_actors": breakdown(FACET_ACTOR, ["value"], top),
     }
 
 
-def _facet_stats(conn: Connection, top: int) -> dict[str, Rows]:
-    """The breakdowns of the whole store, from ``facet_values``; the timeline from daily rows."""
+def _facet_jobs(top: int, step: str) -> dict[str, Job]:
+    """The breakdowns of the whole store, from ``facet_values``."""
     fv = facet_values.c
 
-    def kind(name: str, limit: int, *cols: Any) -> Rows:
+    def kind(name: str, limit: int, *cols: Any) -> Job:
         query = select(*cols, fv.events, fv.fatalities).where(fv.kind == name)
         query = query.order_by(fv.events.desc(), fv.parent, fv.value).limit(limit)
-        return [dict(row._mapping) for row in conn.execute(query)]
+        return lambda conn: [dict(row._mapping) for row in conn.execute(query)]
 
-    day = _rollup(FACET_NONE, GRAIN_DAY, Resolved(EventFilter()), r.period)
     return {
-        "timeline": _total(conn, [day], ["period"]),
+        "timeline": _timeline_job(Resolved(EventFilter()), step),
         "by_type": kind(
             "sub_event_type", MAX_TOP, fv.parent.label("event_type"), fv.value.label("sub_event_type")
         ),
@@ -242,6 +271,29 @@ def _facet_stats(conn: Connection, top: int) -> dict[str, Rows]:
         "by_admin1": kind("admin1", top, fv.parent.label("iso3"), fv.value),
         "top_actors": kind("actor", top, fv.value),
     }
+
+
+def _bounds(conn: Connection, resolved: Resolved) -> tuple[date | None, date | None]:
+    """The first and last day with a matching event (daily summary rows)."""
+    f = resolved.rest
+    query = select(func.min(r.period), func.max(r.period)).where(
+        r.facet == FACET_NONE, r.grain == GRAIN_DAY, *resolved.name_clauses(event_rollup),
+        *_between(r.period, f.since, f.until),
+    )  # fmt: skip
+    first, last = conn.execute(query).one()
+    return (_as_date(first) if first else None, _as_date(last) if last else None)
+
+
+def _in_parallel(store: Store, jobs: dict[str, Job]) -> dict[str, Rows]:
+    """Run independent queries at once, each on a connection of its own (they are read-only)."""
+
+    def run(job: Job) -> Rows:
+        with _reading(store) as conn:
+            return job(conn)
+
+    with ThreadPoolExecutor(max_workers=PARALLEL, thread_name_prefix="sitrep-stats") as pool:
+        futures = {name: pool.submit(run, job) for name, job in jobs.items()}
+        return {name: future.result() for name, future in futures.items()}
 
 
 # -- the events table ------------------------------------------------------------------------------
@@ -344,6 +396,15 @@ def _numbers(rows: Rows) -> Rows:
     return rows
 
 
+def _articles(conn: Connection) -> Rows:
+    return [{"n": conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()}]
+
+
+def _days_bounds(rows: Rows) -> tuple[date | None, date | None]:
+    days = [_as_date(row["period"]) for row in rows]
+    return (min(days), max(days)) if days else (None, None)
+
+
 def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
@@ -359,19 +420,25 @@ def stats(
     rollup = uses_rollup(filters)
     with _reading(store) as conn:
         resolved = resolve(conn, filters)
-        if rollup and resolved == Resolved(EventFilter(limit=filters.limit)):
-            parts, source = _facet_stats(conn, top), "summary"
-        elif rollup:
-            parts, source = _rollup_stats(conn, resolved, top), "summary"
+        if rollup:
+            first, last = _bounds(conn, resolved)
         else:
             parts, source = _event_stats(conn, resolved, top), "events"
-        articles = conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
+            first, last = _days_bounds(parts["timeline"])
+    step = choose_interval(interval, filters.since or first, filters.until or last)
+    if rollup:
+        unfiltered = resolved == Resolved(EventFilter(limit=filters.limit))
+        jobs = _facet_jobs(top, step) if unfiltered else _rollup_jobs(resolved, top, step)
+        jobs["articles"] = _articles
+        parts, source = _in_parallel(store, jobs), "summary"
+    else:
+        with _reading(store) as conn:
+            parts["articles"] = _articles(conn)
+    articles = parts["articles"][0]["n"]
     days = [
         (_as_date(row["period"]), int(row["events"]), int(row["fatalities"] or 0))
         for row in parts["timeline"]
     ]
-    first, last = (days[0][0], days[-1][0]) if days else (None, None)
-    step = choose_interval(interval, filters.since or first, filters.until or last)
     by_country = _numbers(parts["by_country"])
     names = {row["iso3"]: row["country"] for row in by_country}
     admin1 = [
