@@ -69,6 +69,30 @@ class ActorEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorMention(Actor):
+    """An :class:`Actor` as read from the text, with the dictionary entry behind it.
+
+    ``name`` is the entry's name template; generic actors ("police", "gunmen") are named after the
+    event's country and date at coding time with :meth:`ActorLexicon.actor`.
+    """
+
+    entry: ActorEntry | None = None
+    modifier: str | None = None  # iso3 of a country modifier ("Nigerian troops")
+
+
+def _mention(entry: ActorEntry, modifier: str | None) -> ActorMention:
+    return ActorMention(
+        name=entry.name,
+        inter=entry.inter,
+        iso3=modifier or entry.iso3,
+        generic=entry.generic,
+        kind=entry.kind,
+        entry=entry,
+        modifier=modifier,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Period:
     first: date
     last: date | None
@@ -109,6 +133,8 @@ class ActorLexicon:
         self.periods = periods
         self.kinds = kinds
         self._matcher: PhraseMatcher[ActorEntry] = PhraseMatcher(entries)
+        # the value of a mention without a country modifier, built once per entry
+        self._plain_mentions = {id(e): _mention(e, None) for e in [*(e for _, e in entries), *kinds.values()]}
         self._modifiers: PhraseMatcher[str] = PhraseMatcher(modifiers)
         self.country_by_name = {fold_key(name): iso3 for iso3, name in countries.items()}
 
@@ -169,6 +195,14 @@ class ActorLexicon:
                 entry = self.kinds["person"]
             out.append((start, hit.end, entry, modifier))
         return out
+
+    def mention(self, entry: ActorEntry, modifier: str | None = None) -> ActorMention:
+        """The value of an actor span: ``entry`` as read, with its country modifier."""
+        if modifier is None:
+            found = self._plain_mentions.get(id(entry))
+            if found is not None:
+                return found
+        return _mention(entry, modifier)
 
     def _off_duty(self, folded: str, start: int) -> bool:
         words = folded[max(0, start - 16) : start].split()

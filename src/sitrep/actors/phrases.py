@@ -171,7 +171,8 @@ class _Automaton(Generic[T]):
                     break
             if found:
                 out.extend(found)
-            if best < end_index:  # keys may start in the rest of the long match
+            # keys may start in the rest of the long match, after a space in it
+            if best < end_index and " " in plain[max(best, start) + 1 : end_index + 1]:
                 self.hits(folded, plain, out, max(best, start) + 1, end_index + 1)
 
 

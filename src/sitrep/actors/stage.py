@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..models import LAYER_ACTOR, LAYER_SENTENCE, Actor, Doc, Span
-from .lexicon import ActorEntry, ActorLexicon
+from ..models import LAYER_ACTOR, LAYER_SENTENCE, Doc, Span
+from .lexicon import ActorLexicon, ActorMention
 from .phrases import fold
 
-
-@dataclass(frozen=True, slots=True)
-class ActorMention(Actor):
-    """An :class:`Actor` as read from the text, with the dictionary entry behind it.
-
-    ``name`` is the entry's name template; generic actors ("police", "gunmen") are named after the
-    event's country and date at coding time with :meth:`ActorLexicon.actor`.
-    """
-
-    entry: ActorEntry | None = None
-    modifier: str | None = None  # iso3 of a country modifier ("Nigerian troops")
+__all__ = ["ActorMention", "ActorStage", "find_actors"]
 
 
 class ActorStage:
@@ -55,15 +43,7 @@ def find_actors(
     spans = []
     folded = folded if folded is not None else fold(text)
     for start, end, entry, modifier in lexicon.find(text, folded, day, plain=plain, ranges=ranges):
-        value = ActorMention(
-            name=entry.name,
-            inter=entry.inter,
-            iso3=modifier or entry.iso3,
-            generic=entry.generic,
-            kind=entry.kind,
-            entry=entry,
-            modifier=modifier,
-        )
+        value = lexicon.mention(entry, modifier)
         rule = "actor.named" if not entry.generic else f"actor.generic.{entry.kind}"
         spans.append(Span(start, end, LAYER_ACTOR, entry.kind, rule, value))
     return spans

@@ -8,7 +8,7 @@ process.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -57,6 +57,17 @@ CASUALTY_KINDS = ("killed", "injured", "arrested", "abducted")
 
 
 @dataclass(frozen=True, slots=True)
+class Trigger:
+    """Value of a trigger span: the frame it evokes, how strongly, and the lexicon phrase."""
+
+    frame: str
+    weight: float
+    phrase: str
+    object: bool = False  # the phrase names a weapon, not its use
+    tag: bool = False  # a sentence-initial label naming the event type ("Looting: On 3 May ...")
+
+
+@dataclass(frozen=True, slots=True)
 class TriggerEntry:
     frame: str
     weight: float
@@ -70,6 +81,10 @@ class TriggerEntry:
     object: bool = False  # names a weapon, not its use
     followed_by: tuple[str, ...] = ()
     verb_only: bool = False
+    value: Trigger | None = None  # the value of its spans, built once with the entry
+
+    def with_value(self) -> TriggerEntry:
+        return replace(self, value=Trigger(self.frame, self.weight, self.phrase, self.object, self.prefix))
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +263,7 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
                 followed_by=_words(item.get("followed_by"), TRIGGERS_FILE, item, "followed_by"),
                 verb_only=bool(item.get("verb_only", False)),
             )
-            out.append((item["phrase"], entry))
+            out.append((item["phrase"], entry.with_value()))
     return out
 
 

@@ -10,24 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..models import LAYER_TRIGGER, Span
-from .lexicon import NO_FRAME, EventLexicon, TriggerEntry
+from .lexicon import NO_FRAME, EventLexicon, Trigger, TriggerEntry
+
+__all__ = ["Trigger", "find_triggers", "sentence_index"]
 
 _PROPER = re.compile(r" (?:the )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?=[,.;]| \(| in\b| on\b| after\b| from\b)")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|newly|recently)\s+$")
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """Value of a trigger span: the frame it evokes, how strongly, and the lexicon phrase."""
-
-    frame: str
-    weight: float
-    phrase: str
-    object: bool = False  # the phrase names a weapon, not its use
-    tag: bool = False  # a sentence-initial label naming the event type ("Looting: On 3 May ...")
 
 
 def sentence_index(sentences: list[tuple[int, int]], offset: int, starts: list[int] | None = None) -> int:
@@ -75,7 +65,7 @@ def find_triggers(
                     LAYER_TRIGGER,
                     frame,
                     f"trigger.{frame}",
-                    Trigger(frame, entry.weight, entry.phrase, entry.object, entry.prefix),
+                    entry.value,
                     entry.weight,
                 )
             )
