@@ -63,30 +63,25 @@ class _LowerWords:
 
 
 @dataclass(frozen=True, slots=True)
-class _Plan:
-    """A capitalised run: its capitalised pieces (offsets relative to the run), their folded forms,
-    and the names found in it: (first piece, last piece, mention with relative offsets)."""
+class _Static:
+    """What the capitalised run alone says about a name in it (the same wherever the run occurs)."""
 
-    caps: tuple[tuple[int, int], ...]
-    folded: tuple[str, ...]
-    matches: tuple[tuple[int, int, Mention], ...]
+    drop: bool  # a person ("President Kenyatta"), a street ("Hampton Avenue") or glued ("Paris Hilton")
+    surname: bool  # glued after a first name ("Conor McGregor"): later "McGregor" is the person
+    kind: str
+    admin: tuple[str, ...]
+    glued: bool  # kept for demonyms: "Russian Embassy" is a name, "Russian forces" a demonym
+    in_run: bool  # other capitalised words come before it in the run
+    last_in_run: bool  # no capitalised word follows it in the run
+    acronym: bool
 
 
 @dataclass(frozen=True, slots=True)
-class _Run:
-    """One occurrence of a plan in a text, and the matched range i..j."""
+class _Plan:
+    """A capitalised run: the names found in it (mentions with offsets relative to the run) and what
+    the run says about each."""
 
-    plan: _Plan
-    base: int
-    i: int
-    j: int
-    connector: str  # the lower-case connector right before piece i ("bin" in "Mohammed bin Rashid")
-
-    def start(self, k: int) -> int:
-        return self.plan.caps[k][0] + self.base
-
-    def end(self, k: int) -> int:
-        return self.plan.caps[k][1] + self.base
+    matches: tuple[tuple[Mention, _Static], ...]
 
 
 _HYPHEN = re.compile(r"[-‐]")
@@ -142,11 +137,6 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
         return False
     closing = text.find(")", end, end + 60)
     return closing >= 0 and "\n" not in text[end:closing] and "(" not in text[end:closing]
-
-
-def _adjacent(text: str, end: int, start: int) -> bool:
-    """Only spaces between two words."""
-    return not text[end:start].strip(" \t")
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -320,11 +310,75 @@ class Recognizer:
             found.extra["connector"] = _connector_before(pieces, caps[i])
             matches.append((i, j, found))
             i = j + 1
-        return _Plan(tuple((a, b) for a, b, _ in caps), tuple(folded), tuple(matches))
+        return _Plan(
+            tuple((proto, self._static(word, caps, folded, (i, j), proto)) for i, j, proto in matches)
+        )
+
+    def _static(
+        self,
+        word: str,
+        caps: list[tuple[int, int, str]],
+        folded: list[str],
+        span: tuple[int, int],
+        m: Mention,
+    ) -> _Static:
+        """The run's own context of the name made of pieces ``span`` (see :class:`_Static`)."""
+        lex = self.lex
+        i, j = span
+        run_before, run_after = folded[:i], folded[j + 1 :]
+        connector = str(m.extra.get("connector", ""))
+        person = bool(run_before and run_before[-1] in lex.person_titles) or connector in lex.person_particles
+        kind = m.kind
+        if kind == "place" and any(w in lex.organisation_words for w in run_before + run_after[:3]):
+            kind = "embedded"
+        admin: tuple[str, ...] = ()
+        if run_after and run_after[0] in lex.admin_types:
+            admin = lex.admin_types[run_after[0]]
+            kind = "place" if kind == "embedded" else kind
+        elif run_before and connector == "of" and run_before[-1] in lex.admin_types:
+            admin = lex.admin_types[run_before[-1]]  # "State of Illinois", "Village of Glen Carbon"
+            kind = "place" if kind == "embedded" else kind
+        street = any(w in lex.street_words for w in run_after[:3])
+        # Capitalised words right next to it, only spaces between ("Paris Hilton"; not "Wilson's Farm")
+        after, before = word[m.end : caps[j + 1][0]] if j + 1 < len(caps) else "-", word[: m.start]
+        next_word = folded[j + 1] if not after.strip(" \t") else None
+        prev_word = folded[i - 1] if i > 0 and not before[caps[i - 1][1] :].strip(" \t") else None
+        glued = surname = False
+        if kind == "demonym":
+            # "French Quarter", "Russian Embassy" are names; "Russian President Putin" is a demonym.
+            glued = bool(next_word and next_word not in lex.person_titles and next_word not in lex.demonyms)
+        elif not person and kind == "place" and not m.multiword:
+            # An admin word after the name ("Kone village") does not unglue "Pyayt Sin Kone".
+            glued_after = (
+                next_word is not None
+                and not admin
+                and not (next_word in lex.organisation_words or next_word in lex.person_titles)
+            )
+            glued_before = prev_word is not None and (
+                prev_word in lex.feature_words
+                or not (
+                    prev_word in lex.directions
+                    or prev_word in lex.not_places
+                    or prev_word in lex.location_cues
+                )
+            )
+            glued = glued_after or glued_before
+            surname = glued_before and not glued_after and not self._big(m)
+        return _Static(
+            drop=kind != "demonym" and (person or street or glued),
+            surname=surname,
+            kind=kind,
+            admin=admin,
+            glued=glued,
+            in_run=bool(run_before),
+            last_in_run=not run_after,
+            acronym=m.text.isupper() and sum(c.isalpha() for c in m.text) <= 3,
+        )
 
     def mentions(self, text: str) -> list[Mention]:
         lower_words = _LowerWords(text)
         out: list[Mention] = []
+        surnames: set[str] = set()
         plans = self._plans
         for run in _RUN.finditer(text):
             word = run.group()
@@ -337,55 +391,54 @@ class Recognizer:
             if not plan.matches:
                 continue
             base = run.start()
-            for i, j, proto in plan.matches:
+            for proto, static in plan.matches:
+                if static.drop:
+                    if static.surname:
+                        surnames.add(proto.text)
+                    continue
                 m = Mention(
                     proto.start + base,
                     proto.end + base,
                     proto.text,
                     proto.candidates,
-                    kind=proto.kind,
+                    kind=static.kind,
                     demonym=proto.demonym,
+                    admin=static.admin,
                     multiword=proto.multiword,
                 )
                 for flag in ("compound", "part"):
                     if flag in proto.extra:
                         m.extra[flag] = True
-                self._context(text, m, _Run(plan, base, i, j, str(proto.extra["connector"])), lower_words)
-                out.append(m)
+                if static.glued:
+                    m.extra["glued"] = True
+                if static.acronym:
+                    m.extra["acronym"] = True
+                if self._context(text, m, static, lower_words):
+                    out.append(m)
         out = self.containers(text, out)
         self._lists(text, out)
-        self._surnames(out)
+        self._surnames(out, surnames)
         return out
 
-    def _context(self, text: str, m: Mention, run: _Run, lower_words: _LowerWords) -> None:
+    def _context(self, text: str, m: Mention, static: _Static, lower_words: _LowerWords) -> bool:
+        """The words around the mention in this text; False when they make it no place (a title
+        before it: "President Kenyatta"; a street word after it: "Cavour square")."""
         lex = self.lex
         before = _prev_words(text, m.start, 4)
-        after = text[m.end : m.end + 40].lower().split()
-        # Words inside the same capitalised run count as context too ("President Kenyatta").
-        run_before = list(run.plan.folded[: run.i])
-        run_after = list(run.plan.folded[run.j + 1 :])
         last = before[-1] if before else ""
-        if (
-            last in lex.person_titles
-            or (run_before and run_before[-1] in lex.person_titles)
-            or run.connector in lex.person_particles
+        after = text[m.end : m.end + 40].lower().split()
+        nxt = after[0].strip(",.;:") if after else ""
+        if m.kind != "demonym" and (
+            last in lex.person_titles or (static.last_in_run and nxt in lex.street_words)
         ):
-            m.person = True
-        if any(w in lex.organisation_words for w in run_before + run_after[:3]):
-            m.kind = "embedded" if m.kind == "place" else m.kind
-        if any(w in lex.street_words for w in run_after[:3]) or (
-            not run_after and after and after[0].strip(",.;:") in lex.street_words
-        ):
-            m.extra["street"] = True  # "Hampton Avenue", "Cavour square"
+            return False
+        self._admin_words(m, before, after if static.last_in_run else [])
         if last == "from":
             m.extra["from"] = True
         if "(" in text[max(0, m.start - 60) : m.start] and _in_brackets(text, m.start, m.end):
             m.extra["paren"] = True
         if text[m.end : m.end + 1] == ".":
             m.extra["dotted"] = True
-        if m.text.isupper() and sum(c.isalpha() for c in m.text) <= 3:
-            m.extra["acronym"] = True
-        self._admin_words(m, before, after, run_before, run_after)
         m.near = last in lex.near_last_words and any(
             " ".join(before[-n:]) in lex.near_cues for n in range(1, min(len(before), 4) + 1)
         )
@@ -396,31 +449,26 @@ class Recognizer:
             or last in lex.location_cues
             or (len(before) >= 2 and before[-2] in lex.location_cues and last in lex.directions)
         )
-        m.sentence_start = not run_before and _sentence_start(text, m.start)
+        m.sentence_start = not static.in_run and _sentence_start(text, m.start)
         if not m.multiword:
             if m.text.lower() in lower_words:
                 m.common_word = True
                 m.extra["lower_seen"] = True  # "hope" in the same text: "Hope" is the word too
             elif fold(m.text) in lex.common_words:
                 m.common_word = True
-        if not m.multiword and not run_before and last == "the":
-            m.extra["the"] = True  # "the Alliance", "the Culture Department"
-        nxt = after[0].strip(",.;:") if after else ""
+            if not static.in_run and last == "the":
+                m.extra["the"] = True  # "the Alliance", "the Culture Department"
         if nxt == "of" and not m.multiword:
             m.extra["of"] = True  # "Confederation of ...", "Secretary of State"
-        elif nxt in lex.person_verbs and not run_after:
+        elif nxt in lex.person_verbs and static.last_in_run:
             m.extra["says"] = True
-        self._glued(text, m, run)
+        return True
 
-    def _admin_words(
-        self, m: Mention, before: list[str], after: list[str], run_before: list[str], run_after: list[str]
-    ) -> None:
-        """Admin type words next to the name: "Idlib province", "the Province of Idlib"."""
+    def _admin_words(self, m: Mention, before: list[str], after: list[str]) -> None:
+        """Admin type words next to the name in the text: "Idlib province", "the Province of Idlib"
+        (a type word inside the capitalised run, "Idlib Province", is already in ``m.admin``)."""
         lex = self.lex
-        if run_after and run_after[0] in lex.admin_types:
-            m.admin = lex.admin_types[run_after[0]]
-            m.kind = "place" if m.kind == "embedded" else m.kind
-        elif not run_after:
+        if not m.admin:
             for n in (2, 1):
                 if len(after) >= n:
                     key = fold(" ".join(after[:n]))
@@ -430,38 +478,6 @@ class Recognizer:
         if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.admin_types:
             m.admin = lex.admin_types[before[-2]]
             m.kind = "place" if m.kind == "embedded" else m.kind
-
-    def _glued(self, text: str, m: Mention, run: _Run) -> None:
-        """Capitalised words right next to the name, with only spaces between ("Paris Hilton")."""
-        lex = self.lex
-        folded, i, j = run.plan.folded, run.i, run.j
-        next_word = (
-            folded[j + 1] if j + 1 < len(folded) and _adjacent(text, m.end, run.start(j + 1)) else None
-        )
-        prev_word = folded[i - 1] if i > 0 and _adjacent(text, run.end(i - 1), m.start) else None
-        if m.kind == "demonym":
-            # "French Quarter", "Russian Embassy" are names; "Russian President Putin" is a demonym.
-            if next_word and next_word not in lex.person_titles and next_word not in lex.demonyms:
-                m.extra["glued"] = True
-        elif not m.person and m.kind == "place" and not m.multiword:
-            # An admin word after the name ("Kone village") does not unglue "Pyayt Sin Kone".
-            glued_after = (
-                next_word is not None
-                and not m.admin
-                and not (next_word in lex.organisation_words or next_word in lex.person_titles)
-            )
-            glued_before = prev_word is not None and (
-                prev_word in lex.feature_words
-                or not (
-                    prev_word in lex.directions
-                    or prev_word in lex.not_places
-                    or prev_word in lex.location_cues
-                )
-            )
-            if glued_after or glued_before:
-                m.extra["glued"] = True
-                if glued_before and not glued_after and not self._big(m):
-                    m.extra["surname"] = True  # "Conor McGregor": later "McGregor" is the person
 
     def _big(self, m: Mention) -> bool:
         """Could the name be a country, admin1 or a large town (then it is no one's surname)?"""
@@ -481,9 +497,10 @@ class Recognizer:
                 b.cue = True
                 b.extra["listed"] = True
 
-    def _surnames(self, out: list[Mention]) -> None:
+    def _surnames(self, out: list[Mention], surnames: set[str]) -> None:
         """A name seen as a person's surname is a person wherever it stands alone in the article."""
-        surnames = {m.text for m in out if m.extra.get("surname")}
+        if not surnames:
+            return
         for m in out:
             if m.text in surnames and not m.multiword and not self._big(m):
                 m.person = True
