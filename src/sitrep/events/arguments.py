@@ -120,11 +120,7 @@ def attach(
     if (passive or under) and before:
         patient, patient_assoc = _group_back(actors, before[-1], folded)
         return Roles(None, patient, (), patient_assoc, "args.passive")
-    if (
-        after
-        and _BETWEEN.match(folded, trigger.end)
-        and _BETWEEN.fullmatch(folded, trigger.end, actors[after[0]].start)
-    ):
+    if after and _BETWEEN.fullmatch(folded, trigger.end, actors[after[0]].start):
         first, rest = _group_forward(actors, after[0], folded)
         return Roles(first, rest[0] if rest else None, (), rest[1:], "args.between")
     nominal = _NOMINAL.search(folded, max(s_start, trigger.start - 12), trigger.start) is not None

@@ -20,6 +20,7 @@ _RANK = {m: i for i, m in enumerate(PRIORITY)}
 _WORD = re.compile(r"[\w']+")
 _STOP = re.compile(r"[;.!?]\s")
 _PHRASE_END = re.compile(r"[,;(]|\b(?:with|while|as|when|but|after|before|whereas|during)\b")
+_OPENING_WORDS = 2  # a cue this close to the sentence start opens a fronted clause ("A day after ..., ")
 _BACK_BOUNDARY = re.compile(r"[,;(]|\b(?:after|following|when|while|amid|and|which|who|as)\b")
 
 
@@ -62,6 +63,10 @@ def modality_of(
 def _governs(entry: CueEntry, cue: Span, trigger: Span, folded: str, sentence: tuple[int, int]) -> bool:
     if entry.scope == "sentence":
         return True
+    if cue.start <= trigger.start and trigger.end <= cue.end:
+        # a trigger inside the cue: "for attacking" governs "attacking"; a topic cue names its own
+        # event ("to demonstrate against", "in protest")
+        return entry.modality != "topic"
     if entry.scope == "adverbial":
         if len(_WORD.findall(folded, sentence[0], cue.start)) <= 2:
             return True
@@ -78,7 +83,8 @@ def _governs(entry: CueEntry, cue: Span, trigger: Span, folded: str, sentence: t
     if _STOP.search(between):
         return False
     if entry.scope == "next":
-        return len(_WORD.findall(between)) < entry.words and ";" not in between
+        return len(_WORD.findall(between)) < entry.words and ";" not in between and "," not in between
     if entry.scope == "phrase":
         return _PHRASE_END.search(between) is None
-    return True  # clause: to the end of the sentence
+    # clause: to the end of the sentence, or of a fronted clause ("A day after X, Y happened")
+    return not ("," in between and len(_WORD.findall(folded, sentence[0], cue.start)) <= _OPENING_WORDS)

@@ -1,0 +1,35 @@
+"""How news phrasing is read: roles in common constructions and the reach of modality cues.
+
+The sentences are written for these tests in the style of wire reports (fragments without a date or
+a place included); dates and places come from the stub resolvers of ``test_events_coding``.
+"""
+
+from __future__ import annotations
+
+from test_events_coding import code, main
+
+
+def test_clashes_between_two_sides_name_both_sides() -> None:
+    event = main("Clashes broke out between soldiers and rebels near Gao on 3 May 2022.")
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1.startswith("Military Forces of Mali")
+    assert event.actor2 == "Unidentified Armed Group (Mali)"
+    assert event.assoc_actor_1 == ""
+
+
+def test_a_fronted_clause_ends_at_its_comma() -> None:
+    event = main(
+        "A day after police detained dozens of students in Nairobi, the union said gunmen had "
+        "abducted three of its members."
+    )
+    assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_cue_governs_the_trigger_it_contains() -> None:
+    events = code("Militants are mobilizing fighters for attacking the town of Gao.", 0.0)
+    assert [e.sub_event_type for e in events] == ["Change to group/activity"]
+
+
+def test_next_word_cues_stop_at_a_comma() -> None:
+    event = main("In a series of raids, government forces recaptured three villages near Beni.")
+    assert event.sub_event_type == "Government regains territory"
