@@ -25,3 +25,5 @@ class Mention:
     person: bool = False  # after a title, or part of a personal name
     parent: int | None = None  # index of the mention it is contained in ("Jabalia, Gaza")
     extra: dict[str, object] = field(default_factory=dict)
+    # The resolver's scores of the candidates without context, best first (filled on first use).
+    base: list[tuple[float, int, int, int]] | None = None

@@ -74,10 +74,9 @@ class _Static:
     surname: bool  # glued after a first name ("Conor McGregor"): later "McGregor" is the person
     kind: str
     admin: tuple[str, ...]
-    glued: bool  # kept for demonyms: "Russian Embassy" is a name, "Russian forces" a demonym
     in_run: bool  # other capitalised words come before it in the run
     last_in_run: bool  # no capitalised word follows it in the run
-    acronym: bool
+    flags: tuple[str, ...]  # marks for ``Mention.extra``: glued, acronym, compound, part
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +159,7 @@ class Recognizer:
         self._starts: dict[str, bool] = {}
         self._plans: dict[str, _Plan] = {}
         self._admins: dict[str, list[Candidate]] = {}
+        self._prefixes: dict[str, bool] = {}
         self._articles = articles()
         codes = gazetteer.feature_code
         self._admin_codes = frozenset(codes[f] for f in ADMIN_LOOKUP_FEATURES if f in codes)
@@ -242,18 +242,27 @@ class Recognizer:
     def _reach(self, word: str, caps: list[tuple[int, int, str]], i: int) -> int:
         """The last piece a name starting at piece i can reach: extend while some gazetteer key or
         demonym starts with the words so far (so "John Smith Jr" costs two prefix checks)."""
-        index = self.gazetteer.index
         last = i
         for j in range(i + 1, min(len(caps), i + MAX_TOKENS)):
-            f = fold(word[caps[i][0] : caps[j][1]])
-            if not (
-                f in self.lex.demonym_prefixes
-                or index.has_prefix("=" + f)
-                or index.has_prefix("~" + loose(f))
-            ):
+            if not self._starts_a_name(fold(word[caps[i][0] : caps[j][1]])):
                 break
             last = j
         return last
+
+    def _starts_a_name(self, folded: str) -> bool:
+        """Does some gazetteer key or demonym start with these words? (remembered: prefixes recur)"""
+        found = self._prefixes.get(folded)
+        if found is None:
+            index = self.gazetteer.index
+            found = (
+                folded in self.lex.demonym_prefixes
+                or index.has_prefix("=" + folded)
+                or index.has_prefix("~" + loose(folded))
+            )
+            if len(self._prefixes) > MAX_CACHED:
+                self._prefixes.clear()
+            self._prefixes[folded] = found
+        return found
 
     def _may_continue(self, first: str) -> bool:
         """Can a name of several words start with this (folded) word? Answered from the index."""
@@ -373,10 +382,18 @@ class Recognizer:
             surname=surname,
             kind=kind,
             admin=admin,
-            glued=glued,
             in_run=bool(run_before),
             last_in_run=not run_after,
-            acronym=m.text.isupper() and sum(c.isalpha() for c in m.text) <= 3,
+            flags=tuple(
+                flag
+                for flag, on in (
+                    ("glued", glued),
+                    ("acronym", m.text.isupper() and sum(c.isalpha() for c in m.text) <= 3),
+                    ("compound", "compound" in m.extra),
+                    ("part", "part" in m.extra),
+                )
+                if on
+            ),
         )
 
     def mentions(self, text: str) -> list[Mention]:
@@ -410,13 +427,8 @@ class Recognizer:
                     admin=static.admin,
                     multiword=proto.multiword,
                 )
-                for flag in ("compound", "part"):
-                    if flag in proto.extra:
-                        m.extra[flag] = True
-                if static.glued:
-                    m.extra["glued"] = True
-                if static.acronym:
-                    m.extra["acronym"] = True
+                for flag in static.flags:
+                    m.extra[flag] = True
                 if self._context(text, m, static, lower_words):
                     out.append(m)
         out = self.containers(text, out)

@@ -127,13 +127,18 @@ class Resolver:
         self._demonyms: dict[str, int | None] = {}
         # (name, admin words, in brackets) -> (candidates, [(base score, entry, country, admin1)], best first)
         self._bases: dict[BaseKey, tuple[list[Candidate], list[tuple[float, int, int, int]]]] = {}
+        codes = gazetteer.feature_code
+        self._strong_codes = frozenset(codes[f] for f in ("country", "admin1") if f in codes)
 
     def _base(self, m: Mention) -> list[tuple[float, int, int, int]]:
         """(score without context, entry, country, admin1) of each candidate; computed once per mention."""
+        if m.base is not None:
+            return m.base
         key = (m.text, m.admin, bool(m.extra.get("paren")), bool(m.extra.get("parent_of")))
         found = self._bases.get(key)
         if found is not None and found[0] is m.candidates:
-            return found[1]
+            m.base = found[1]
+            return m.base
         ix = self.g.index
         cands = m.candidates[:MAX_CANDIDATES]
         shadowed = any(not alt for _, _, alt in cands)
@@ -160,6 +165,7 @@ class Resolver:
         if len(self._bases) > 100_000:
             self._bases.clear()
         self._bases[key] = (m.candidates, out)
+        m.base = out
         return out
 
     def _containment(self, entry: int, parent: int) -> float:
@@ -194,19 +200,20 @@ class Resolver:
             score, entry, _, _ = base[0]
             return self._prefer_town(m, entry), score
         top_score, entry = -1e9, -1
-        shares: dict[int, float] = {}
         ceiling = COUNTRY_WEIGHT + ADMIN1_BONUS + (6.0 if parents else 0.0)
+        countries: dict[int, float] = ctx.countries if ctx is not None else {}
+        admin1: dict[int, float] = ctx.admin1 if ctx is not None else {}
+        own = ctx.own[k] if ctx is not None else None
+        mine, mine_a1 = (own.countries, own.admin1) if own is not None else ({}, {})
+        others = ctx.total - (own.weight if own is not None else 0.0) if ctx is not None else 0.0
+        scale = COUNTRY_WEIGHT / (others + CONTEXT_SMOOTHING) if others > 0 else 0.0
         for base_score, e, cc, a1 in base:
             if base_score + ceiling < top_score:
                 break  # sorted by base score: no later candidate can win
-            score = base_score
-            if ctx is not None:
-                share = shares.get(cc)
-                if share is None:
-                    share = shares[cc] = COUNTRY_WEIGHT * ctx.country_share(cc, k)
-                score += share
-                if a1 >= 0 and ctx.admin1_votes(a1, k) > 0:
-                    score += ADMIN1_BONUS
+            # the other mentions' share of votes for the country (see Context.country_share)
+            score = base_score + scale * (countries.get(cc, 0.0) - mine.get(cc, 0.0))
+            if a1 >= 0 and admin1.get(a1, 0.0) - mine_a1.get(a1, 0.0) > 0:
+                score += ADMIN1_BONUS
             if parents:
                 score += max(self._containment(e, p) for p in parents)
             if score > top_score:
@@ -359,7 +366,17 @@ class Resolver:
             local=local,
         )
 
-    def _context(self, mentions: list[Mention], hint: list[int]) -> Context:
+    def _hopeless(self, m: Mention) -> bool:
+        """A lone common word ("Bank", "Hope") with no location word, no container and no big
+        reading: never accepted, never a vote, so not worth resolving (see :meth:`accept`)."""
+        if not m.common_word or m.cue or m.multiword or m.admin or m.kind != "place":
+            return False
+        if m.parent is not None or m.extra.get("parent_of") or m.extra.get("paren"):
+            return False
+        ix, strong = self.g.index, self._strong_codes
+        return not any(ix.prior[e] >= BIG_PRIOR or ix.feat[e] in strong for e, _, _ in m.candidates)
+
+    def _context(self, mentions: list[Mention], hint: list[int], hopeless: list[bool]) -> Context:
         """Country and admin1 votes, one per distinct name (a repeated name does not outvote)."""
         ctx = Context()
         for cid in hint:
@@ -367,6 +384,8 @@ class Resolver:
             ctx.total += 3.0
         votes: dict[str, Vote] = {}
         for k, m in enumerate(mentions):
+            if hopeless[k]:
+                continue
             vote = self._vote(m, k)
             key = _vote_key(m)
             if vote is not None and (key not in votes or vote.weight > votes[key].weight):
@@ -385,14 +404,17 @@ class Resolver:
         return ctx
 
     def resolve(self, mentions: list[Mention], hint: list[int]) -> list[Choice | None]:
-        """The chosen entry of every mention (None when it has no candidates)."""
-        ctx = self._context(mentions, hint)
+        """The chosen entry of every mention (None when it has no candidates, or can be no place)."""
+        hopeless = [self._hopeless(m) for m in mentions]
+        ctx = self._context(mentions, hint, hopeless)
         out: list[Choice | None] = [None] * len(mentions)
         # Containers first: "Jabalia, Gaza" right to left; "London - Hillingdon" left to right.
         n = len(mentions)
         later = [k for k in range(n) if (p := mentions[k].parent) is not None and p < k]
         for k in [k for k in range(n - 1, -1, -1) if k not in later] + later:
             m = mentions[k]
+            if hopeless[k]:
+                continue
             if m.kind == "demonym":
                 entry = self.demonym_entry(m.demonym or "")
                 out[k] = Choice(entry, 5.0, self.accept(m, entry, ctx, k)) if entry is not None else None
