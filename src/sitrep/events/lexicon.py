@@ -54,6 +54,9 @@ FRAMES = (
 MODALITIES = ("negated", "future", "hypothetical", "statement", "drill", "topic", "separate", "background")
 SCOPES = ("next", "clause", "phrase", "back", "sentence", "adverbial")
 CASUALTY_KINDS = ("killed", "injured", "arrested", "abducted")
+_CUE_KEYS = frozenset(
+    {"phrase", "scope", "words", "lower_only", "not_hyphenated", "keeps", "after_frames", "past_comma"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,7 @@ class CueEntry:
     not_hyphenated: bool = False
     keeps: frozenset[str] = frozenset()
     after_frames: frozenset[str] = frozenset()
+    past_comma: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +285,8 @@ def _load_cues() -> list[tuple[str, CueEntry]]:
                 item,
                 "a cue is a mapping with 'phrase'",
             )
+            unknown = set(item) - _CUE_KEYS
+            require(not unknown, MODALITY_FILE, item, f"unknown keys {sorted(unknown)}")
             scope = item.get("scope", "next")
             require(scope in SCOPES, MODALITY_FILE, item, f"scope must be one of {SCOPES}")
             words = item.get("words", 4)
@@ -301,6 +307,7 @@ def _load_cues() -> list[tuple[str, CueEntry]]:
                         bool(item.get("not_hyphenated", False)),
                         keeps,
                         after,
+                        bool(item.get("past_comma", False)),
                     ),
                 )
             )

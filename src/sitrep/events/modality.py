@@ -83,7 +83,11 @@ def _governs(entry: CueEntry, cue: Span, trigger: Span, folded: str, sentence: t
     if _STOP.search(between):
         return False
     if entry.scope == "next":
-        return len(_WORD.findall(between)) < entry.words and ";" not in between and "," not in between
+        return (
+            len(_WORD.findall(between)) < entry.words
+            and ";" not in between
+            and (entry.past_comma or "," not in between)
+        )
     if entry.scope == "phrase":
         return _PHRASE_END.search(between) is None
     # clause: to the end of the sentence, or of a fronted clause ("A day after X, Y happened")
