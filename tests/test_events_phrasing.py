@@ -33,3 +33,9 @@ def test_a_cue_governs_the_trigger_it_contains() -> None:
 def test_next_word_cues_stop_at_a_comma() -> None:
     event = main("In a series of raids, government forces recaptured three villages near Beni.")
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_a_development_with_nobody_named_is_still_coded() -> None:
+    event = main("A new military post was established near Gao on 3 May 2022.")
+    assert event.sub_event_type == "Headquarters or base established"
+    assert (event.actor1, event.inter1) == ("Unidentified Armed Group (Mali)", 3)

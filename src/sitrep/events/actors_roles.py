@@ -161,6 +161,8 @@ def code_actors(
             a1 = namer.side(any_actor)
         elif sub == "Other":
             a1 = Side(namer.generic("government"))
+        else:  # an agreement, a move or a base with nobody named: an unknown armed group
+            a1 = Side(namer.generic("unidentified"))
     if sub in ("Arrests", "Looting/property destruction"):
         if _armed(patient) and patient is not agent:
             return Coded(a1, namer.side(patient))
