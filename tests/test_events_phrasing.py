@@ -36,6 +36,6 @@ def test_next_word_cues_stop_at_a_comma() -> None:
 
 
 def test_a_development_with_nobody_named_is_still_coded() -> None:
-    event = main("A new military post was established near Gao on 3 May 2022.")
+    event = main("A new observation point was established near Gao on 3 May 2022.")
     assert event.sub_event_type == "Headquarters or base established"
     assert (event.actor1, event.inter1) == ("Unidentified Armed Group (Mali)", 3)
