@@ -28,6 +28,7 @@ _GROUP = re.compile(r"\(([^()\[\]\n]{2,160})\)")
 _ITEM = re.compile(r"[^,;]+")
 _CAP_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 MAX_ITEMS = 5
+MAX_GAP = 40  # characters between a name and its container: "X district in the Y" at most
 
 AdminLookup = Callable[[str], list[Candidate]]
 
@@ -116,6 +117,8 @@ class Containers:
         """ "A, B" and "A township, B": A lies in B; ACLED's "City - District": B lies in A."""
         for k in range(len(out) - 1):
             a, b = out[k], out[k + 1]
+            if b.start - a.end > MAX_GAP:
+                continue
             gap = text[a.end : b.start]
             short = len(gap) <= 4 and gap.strip() in (",", "(", ", in")
             if short or self._typed_gap(gap) or self._typed_in(gap):

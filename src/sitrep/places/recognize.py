@@ -77,6 +77,8 @@ class _Static:
     in_run: bool  # other capitalised words come before it in the run
     last_in_run: bool  # no capitalised word follows it in the run
     flags: tuple[str, ...]  # marks for ``Mention.extra``: glued, acronym, compound, part
+    lower: str  # the name in lower case ("hope" is the word if the text has it)
+    common: bool  # a common English word ("Bank", "Hope")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,9 @@ def _prev_words(text: str, start: int, n: int) -> list[str]:
 def _in_brackets(text: str, start: int, end: int) -> bool:
     """Inside "( ... )" on the same line: "in Tafas (Daraa, Daraa)"."""
     opening = text.rfind("(", max(0, start - 60), start)
-    if opening < 0 or ")" in text[opening:start] or "\n" in text[opening:start]:
+    if opening < 0:
+        return False
+    if ")" in text[opening:start] or "\n" in text[opening:start]:
         return False
     closing = text.find(")", end, end + 60)
     return closing >= 0 and "\n" not in text[end:closing] and "(" not in text[end:closing]
@@ -384,6 +388,8 @@ class Recognizer:
             admin=admin,
             in_run=bool(run_before),
             last_in_run=not run_after,
+            lower=m.text.lower(),
+            common=fold(m.text) in lex.common_words,
             flags=tuple(
                 flag
                 for flag, on in (
@@ -440,9 +446,11 @@ class Recognizer:
         """The words around the mention in this text; False when they make it no place (a title
         before it: "President Kenyatta"; a street word after it: "Cavour square")."""
         lex = self.lex
-        before = _prev_words(text, m.start, 4)
+        before = _prev_words(text, m.start, 2)
         last = before[-1] if before else ""
-        after = text[m.end : m.end + 40].lower().split()
+        if last in lex.near_last_words and len(before) == 2:
+            before = _prev_words(text, m.start, 4)  # "on the outskirts of X"
+        after = text[m.end : m.end + 40].lower().split(None, 2)[:2]
         nxt = after[0].strip(",.;:") if after else ""
         if m.kind != "demonym" and (
             last in lex.person_titles or (static.last_in_run and nxt in lex.street_words)
@@ -451,7 +459,7 @@ class Recognizer:
         self._admin_words(m, before, after if static.last_in_run else [])
         if last == "from":
             m.extra["from"] = True
-        if "(" in text[max(0, m.start - 60) : m.start] and _in_brackets(text, m.start, m.end):
+        if _in_brackets(text, m.start, m.end):
             m.extra["paren"] = True
         if text[m.end : m.end + 1] == ".":
             m.extra["dotted"] = True
@@ -467,10 +475,10 @@ class Recognizer:
         )
         m.sentence_start = not static.in_run and _sentence_start(text, m.start)
         if not m.multiword:
-            if m.text.lower() in lower_words:
+            if static.lower in lower_words:
                 m.common_word = True
                 m.extra["lower_seen"] = True  # "hope" in the same text: "Hope" is the word too
-            elif fold(m.text) in lex.common_words:
+            elif static.common:
                 m.common_word = True
             if not static.in_run and last == "the":
                 m.extra["the"] = True  # "the Alliance", "the Culture Department"
