@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from ..errors import InputError
 from ..models import Article, Event, Rejection
 from ..pipeline import PipelineOptions, Result
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def read_text(file: str) -> str:
+    """The UTF-8 text of a file, or of standard input for "-" (undecodable bytes replaced)."""
+    if file == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(file).read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", where=file) from exc
+    return data.decode("utf-8", errors="replace")
 
 
 def _to_date(ctx: click.Context, param: click.Parameter, value: datetime | None) -> date | None:

@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import InputError
 from ..models import Place, Span
-
-
-def _read(file: str) -> str:
-    if file == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = Path(file).read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", where=file) from exc
-    return data.decode("utf-8", errors="replace")
+from ._common import read_text
 
 
 def span_record(span: Span, text: str) -> dict[str, Any]:
@@ -79,7 +67,7 @@ def places(file: str, fmt: str, gazetteer_path: str | None, country_hint: str | 
     """
     from ..places import Gazetteer, Geoparser  # noqa: PLC0415 - keep `sitrep --help` fast
 
-    text = _read(file)
+    text = read_text(file)
     if gazetteer_path is None:
         gazetteer = Gazetteer.default()
     elif gazetteer_path.endswith(".idx"):

@@ -5,24 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import InputError
 from ..models import Span, Timex
-
-
-def _read(file: str) -> str:
-    if file == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = Path(file).read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", where=file) from exc
-    return data.decode("utf-8", errors="replace")
+from ._common import read_text
 
 
 def _dct(ctx: click.Context, param: click.Parameter, value: datetime | None) -> date | None:
@@ -78,7 +66,7 @@ def timex(file: str, dct: date | None, fmt: str) -> None:
     """
     from ..temporal import tag  # noqa: PLC0415 - keep `sitrep --help` fast
 
-    text = _read(file)
+    text = read_text(file)
     rows = [timex_record(span, text) for span in tag(text, dct)]
     if fmt == "jsonl":
         out = sys.stdout
