@@ -67,3 +67,26 @@ def test_clause_before_sentence_before_dateline(stage: PlaceStage) -> None:
     assert loc is not None and "Tal Afar" in text[loc.evidence.start : loc.evidence.end]
     first = locate_event(doc, text.index("Officials"), text.index("Officials") + 9)
     assert first is not None and first.place.iso3 == "IRQ"
+
+
+def test_country_only_clause_takes_the_lede_place(stage: PlaceStage) -> None:
+    text = "Hundreds of students rallied in Lyon on Saturday. They condemned the war in Ukraine."
+    second = text.index("They")
+    doc = Doc(Article(id="t", text=text))
+    doc.add("sentence", [Span(0, second - 1, "sentence", "body"), Span(second, len(text), "sentence", "body")])
+    stage(doc)
+    loc = locate_event(doc, second, len(text))
+    assert loc is not None and loc.place.name == "Lyon" and "lede" in loc.reason
+
+
+def test_unknown_place_inside_a_unit_is_precision_two(stage: PlaceStage) -> None:
+    text = "Gunmen killed a trader in Xqzvillage (Djugu, Ituri)."
+    loc = locate_event(doc_of(stage, text), 0, len(text))
+    assert loc is not None and loc.place.iso3 == "COD" and loc.geo_precision == 2
+    assert "inside" in loc.reason
+
+
+def test_a_name_read_as_a_location_beats_a_bare_one(stage: PlaceStage) -> None:
+    text = "Fano fighters clashed with the army in Gondar (Central Gondar, Amhara)."
+    loc = locate_event(doc_of(stage, text), 0, len(text))
+    assert loc is not None and loc.place.iso3 == "ETH"
