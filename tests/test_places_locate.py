@@ -73,7 +73,8 @@ def test_country_only_clause_takes_the_lede_place(stage: PlaceStage) -> None:
     text = "Hundreds of students rallied in Lyon on Saturday. They condemned the war in Ukraine."
     second = text.index("They")
     doc = Doc(Article(id="t", text=text))
-    doc.add("sentence", [Span(0, second - 1, "sentence", "body"), Span(second, len(text), "sentence", "body")])
+    sentences = [Span(0, second - 1, "sentence", "body"), Span(second, len(text), "sentence", "body")]
+    doc.add("sentence", sentences)
     stage(doc)
     loc = locate_event(doc, second, len(text))
     assert loc is not None and loc.place.name == "Lyon" and "lede" in loc.reason
