@@ -39,3 +39,19 @@ def test_a_development_with_nobody_named_is_still_coded() -> None:
     event = main("A new observation point was established near Gao on 3 May 2022.")
     assert event.sub_event_type == "Headquarters or base established"
     assert (event.actor1, event.inter1) == ("Unidentified Armed Group (Mali)", 3)
+
+
+def test_aircraft_named_without_a_strike_are_not_an_air_strike() -> None:
+    event = main("The army formed a new drone unit in Gao on 3 May 2022.")
+    assert event.sub_event_type == "Change to group/activity"
+    assert main("Warplanes dropped barrel bombs on a village near Gao.").sub_event_type == "Air/drone strike"
+
+
+def test_reinforcements_to_observation_points_are_a_move() -> None:
+    event = main("The army deployed reinforcements to its observation points near Gao.")
+    assert event.sub_event_type == "Change to group/activity"
+
+
+def test_pulling_back_is_a_withdrawal() -> None:
+    event = main("Rebels pulled back from the town of Gao without a fight.")
+    assert event.sub_event_type == "Non-violent transfer of territory"

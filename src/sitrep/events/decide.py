@@ -245,6 +245,10 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Arrests", "decide.arrest"
     if has("disrupt", 0.5):
         return "Disrupted weapons use", "decide.disrupt"
+    if has("base", 0.5):
+        return "Headquarters or base established", "decide.base"
+    if has("change", 0.6) and not has("loot", 0.5):
+        return "Change to group/activity", "decide.change"  # "reinforcements sent to observation points"
     if has("base"):
         return "Headquarters or base established", "decide.base"
     if has("loot", 0.5) or has("riot", 0.6):
