@@ -55,3 +55,9 @@ def test_reinforcements_to_observation_points_are_a_move() -> None:
 def test_pulling_back_is_a_withdrawal() -> None:
     event = main("Rebels pulled back from the town of Gao without a fight.")
     assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_the_object_of_a_preposition_is_not_the_next_verbs_subject() -> None:
+    event = main("Soldiers fought with rebels for hours and recaptured two villages near Gao.")
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1.startswith("Military Forces of Mali")

@@ -33,6 +33,8 @@ _NOMINAL = re.compile(
     r"against|recent|deadly|fatal)\s+$"
 )
 _PARTICIPLE = re.compile(r"(?:,|\band)\s*$")
+# An actor right after one of these is a prepositional object, not the subject of a later verb.
+_PREP_OBJECT = re.compile(r"\b(?:with|against|on|at|to|toward|towards|into|upon)\s+(?:the\s+)?$")
 _MAX_AGENT_GAP = 14  # words between an active agent and its trigger
 _WORDS = re.compile(r"[\w']+")
 _CLAUSE = re.compile(r"[;]|\.\s|\bwhile\b|\bwhereas\b|\bbut\b")
@@ -68,6 +70,16 @@ def _group_forward(actors: list[Span], i: int, text: str) -> tuple[Span, tuple[S
         j += 1
     group = actors[i : j + 1]
     return group[0], tuple(group[1:])
+
+
+def _subject_before(actors: list[Span], before: list[int], folded: str) -> int | None:
+    """The nearest actor before a verb that can be its subject: not the object of a preposition
+    ("clashed with ISIL and liberated ...": ISIL did not liberate anything)."""
+    for i in reversed(before):
+        first, _ = _group_back(actors, i, folded)
+        if _PREP_OBJECT.search(folded, max(0, first.start - 12), first.start) is None:
+            return i
+    return None
 
 
 def clause_breaks(folded: str, sentence: tuple[int, int]) -> list[int]:
@@ -137,12 +149,13 @@ def attach(
         if after:
             patient, patient_assoc = _group_forward(actors, after[0], folded)
         return Roles(agent, patient, agent_assoc, patient_assoc, "args.participle")
+    subject = _subject_before(actors, before, folded)
     if (
-        before
+        subject is not None
         and not nominal
-        and len(_WORDS.findall(folded, actors[before[-1]].end, trigger.start)) <= _MAX_AGENT_GAP
+        and len(_WORDS.findall(folded, actors[subject].end, trigger.start)) <= _MAX_AGENT_GAP
     ):
-        agent, agent_assoc = _group_back(actors, before[-1], folded)
+        agent, agent_assoc = _group_back(actors, subject, folded)
     if after:
         patient, patient_assoc = _group_forward(actors, after[0], folded)
     return Roles(agent, patient, agent_assoc, patient_assoc, "args.active")
