@@ -166,6 +166,9 @@ class Containers:
         first = mentions[reps[0]]
         base = max(0, opening - 60)
         before = text[base:opening].rstrip()
+        if before.endswith(")") and "(" in before:
+            # "Hays (coded to district level) (Al Hudaydah)": the name before the first bracket
+            before = before[: before.rfind("(")].rstrip()
         words = before.split()
         n, _ = _type_word(self.lex, words)  # "Pale township (": the name is before the type word
         if n:
@@ -175,5 +178,5 @@ class Containers:
         if anchor is not None and anchor not in reps and mentions[anchor].kind != "demonym":
             mentions[anchor].parent = reps[0]
             first.extra["parent_of"] = True
-        elif before.endswith(")") or (before[-1:].isalpha() and before.split()[-1][:1].isupper()):
+        elif before[-1:].isalpha() and before.split()[-1][:1].isupper():
             first.extra["inner_unknown"] = True  # "Kongo (Oyam, Northern)" with Kongo unknown

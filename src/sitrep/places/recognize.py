@@ -456,7 +456,8 @@ class Recognizer:
             last in lex.person_titles or (static.last_in_run and nxt in lex.street_words)
         ):
             return False
-        self._admin_words(m, before, after if static.last_in_run else [])
+        # A type word right after the name, not across punctuation ("Sullivan, city director")
+        self._admin_words(m, before, after if static.last_in_run and after and after[0][:1].isalpha() else [])
         if last == "from":
             m.extra["from"] = True
         if _in_brackets(text, m.start, m.end):
@@ -498,6 +499,7 @@ class Recognizer:
                     key = fold(" ".join(after[:n]))
                     if key in lex.admin_types:
                         m.admin = lex.admin_types[key]
+                        m.kind = "place" if m.kind == "embedded" else m.kind  # "Hospital of Azaz city"
                         break
         if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.admin_types:
             m.admin = lex.admin_types[before[-2]]
@@ -526,5 +528,6 @@ class Recognizer:
         if not surnames:
             return
         for m in out:
-            if m.text in surnames and not m.multiword and not self._big(m):
-                m.person = True
+            located = m.admin or m.parent is not None or m.extra.get("parent_of")
+            if m.text in surnames and not m.multiword and not located and not self._big(m):
+                m.person = True  # but "in Bemidji (Minnesota)" stays a place after "Our Revolution Bemidji"

@@ -303,9 +303,10 @@ class Resolver:
             return False  # a town abroad, in an article about somewhere else ("Kani township")
         if not big and not m.cue and (m.extra.get("the") or m.extra.get("of") or m.extra.get("says")):
             return False  # "the Alliance", "Secretary of State", "Robbins said"
+        located = m.cue or bool(m.admin) or m.parent is not None or bool(m.extra.get("paren"))
         if (
             m.common_word
-            and not (m.cue and (strong or in_context or (weight >= 3.0 and not m.extra.get("lower_seen"))))
+            and not (located and (strong or in_context or (weight >= 3.0 and not m.extra.get("lower_seen"))))
             and not (big and not m.sentence_start)
         ):
             return False  # "Hope", "Bank": unless read as a place ("in Sens", "in Hope, Ark.")
