@@ -61,3 +61,22 @@ def test_the_object_of_a_preposition_is_not_the_next_verbs_subject() -> None:
     event = main("Soldiers fought with rebels for hours and recaptured two villages near Gao.")
     assert event.sub_event_type == "Government regains territory"
     assert event.actor1.startswith("Military Forces of Mali")
+
+
+def test_an_adjective_names_its_doers() -> None:
+    event = main(
+        "Police shot dead two demonstrators in Nairobi as aggressive protesters pelted officers with stones."
+    )
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_protesters_firing_live_ammunition_make_a_violent_demonstration() -> None:
+    event = main("Protesters used live ammunition while marching through Nairobi.")
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_die_ins_are_protests() -> None:
+    assert (
+        main("Activists staged a die-in outside the parliament in Nairobi.").sub_event_type
+        == "Peaceful protest"
+    )

@@ -102,6 +102,8 @@ def attach(
     for a in actors:
         if a.start <= trigger.start and trigger.end == a.end:  # the head noun names its doers: "rioters"
             return Roles(a, None, (), (), "args.self")
+        if getattr(trigger.value, "adjective", False) and 0 < a.start - trigger.end <= 2:
+            return Roles(a, None, (), (), "args.adjective")  # "aggressive protesters"
     actors = [a for a in actors if s_start <= a.start and a.end <= s_end and not a.overlaps(trigger)]
     if not actors:
         return Roles()

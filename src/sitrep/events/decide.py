@@ -176,6 +176,7 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         hard_violence = any(has(v, 0.6) for v in VIOLENCE)
         if (
             (has("riot", 0.6) and facts.agent("riot") not in ARMED)
+            or (has("intervene", 0.9) and facts.agent("intervene") in CROWD)  # protesters firing guns
             or fought
             or (doer in CROWD and (has("riot") or has("mob", 0.5) or hard_violence or has("clash")))
         ):

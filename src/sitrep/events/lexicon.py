@@ -68,6 +68,7 @@ class Trigger:
     phrase: str
     object: bool = False  # the phrase names a weapon, not its use
     tag: bool = False  # a sentence-initial label naming the event type ("Looting: On 3 May ...")
+    adjective: bool = False  # describes the actor right after it: "aggressive protesters"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +85,12 @@ class TriggerEntry:
     object: bool = False  # names a weapon, not its use
     followed_by: tuple[str, ...] = ()
     verb_only: bool = False
+    adjective: bool = False
     value: Trigger | None = None  # the value of its spans, built once with the entry
 
     def with_value(self) -> TriggerEntry:
-        return replace(self, value=Trigger(self.frame, self.weight, self.phrase, self.object, self.prefix))
+        value = Trigger(self.frame, self.weight, self.phrase, self.object, self.prefix, self.adjective)
+        return replace(self, value=value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +244,7 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
                 "object",
                 "followed_by",
                 "verb_only",
+                "adjective",
             }
             require(
                 "*" not in item["phrase"].rstrip("*"), TRIGGERS_FILE, item, "'*' is only allowed at the end"
@@ -266,6 +270,7 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
                 object=bool(item.get("object", False)),
                 followed_by=_words(item.get("followed_by"), TRIGGERS_FILE, item, "followed_by"),
                 verb_only=bool(item.get("verb_only", False)),
+                adjective=bool(item.get("adjective", False)),
             )
             out.append((item["phrase"], entry.with_value()))
     return out
