@@ -63,12 +63,12 @@ def serve() -> Iterator[Any]:
 
     servers: list[tuple[Any, threading.Thread]] = []
 
-    def start(store: Store) -> str:
+    def start(store: Store, **settings: Any) -> str:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
         config = uvicorn.Config(
-            create_app(ApiSettings(), store=store), host="127.0.0.1", port=port, log_level="warning"
+            create_app(ApiSettings(**settings), store=store), host="127.0.0.1", port=port, log_level="warning"
         )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)
@@ -225,3 +225,15 @@ def test_first_render_with_100k_events(browser: Any, serve: Any, tmp_path: Path)
         assert map_points(page) == 100_000
         page.screenshot(path=str(ARTIFACTS / "dashboard-100k.png"))
         assert problems == []
+
+
+def test_protected_reads_ask_for_the_token(browser: Any, serve: Any, fixture_store: Store) -> None:
+    token = "browser-test-token-0123456789"
+    base = serve(fixture_store, token=token, protect_reads=True)
+    page, problems = open_page(browser, base + "/")
+    page.wait_for_selector("#login[open]")
+    page.fill("#token", token)
+    page.click("#login-form button")
+    wait_ready(page)
+    assert len(rows(page)) == len(fixture_events())
+    assert all("401" in p for p in problems)  # the first requests, before the token

@@ -1,8 +1,11 @@
 // Talking to the sitrep API: JSON GETs with the filters as query parameters. A 401 asks for the
 // token once, stores it as a same-site cookie (sent with GETs only) and retries.
 
-const login = () =>
-  new Promise((resolve) => {
+let pendingLogin = null; // one prompt for all the requests that met a 401 at once
+
+const login = () => {
+  if (pendingLogin) return pendingLogin;
+  pendingLogin = new Promise((resolve) => {
     const dialog = document.getElementById("login");
     const form = document.getElementById("login-form");
     form.addEventListener(
@@ -10,12 +13,15 @@ const login = () =>
       () => {
         const token = document.getElementById("token").value.trim();
         document.cookie = `sitrep_token=${encodeURIComponent(token)}; path=/; SameSite=Strict`;
+        pendingLogin = null;
         resolve();
       },
       { once: true },
     );
-    dialog.showModal();
+    if (!dialog.open) dialog.showModal();
   });
+  return pendingLogin;
+};
 
 export function queryString(params) {
   const search = new URLSearchParams();
