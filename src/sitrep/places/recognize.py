@@ -17,6 +17,7 @@ from .fold import articles, fold, loose, skeleton
 from .gazetteer import Candidate, Gazetteer
 from .lexicon import Lexicon
 from .mention import Mention
+from .words import LowerWords, connector_before, hyphen_parts, in_brackets, is_cap, prev_words, sentence_start
 
 __all__ = ["Mention", "Recognizer"]
 
@@ -35,35 +36,14 @@ _RUN = re.compile(
     rf"{_TOKEN}(?:(?:[ \t]+|[ \t]*[-‐][ \t]*)(?:{_CONNECT}(?:[ \t]+|[-‐])){{0,2}}{_TOKEN})*"
 )
 _PIECE = re.compile(rf"{_TOKEN}|{_CONNECT}\b")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
-_PREV_WORDS = re.compile(r"([\w'’.-]+)[ \t]*(?:,[ \t]*)?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 MAX_TOKENS = 6
-MIN_HYPHEN_PART = 3  # letters of a part of a hyphenated word read as a name of its own
 MAX_CACHED = 200_000  # names and runs remembered per recogniser
 SURNAME_MAX_PRIOR = 5.0  # names of places above ~100,000 people are never taken for surnames
 SKELETON_MIN_NAME = 6  # letters of the loose key before the skeleton key is tried
 SKELETON_MIN_KEY = 5  # consonants the skeleton key must keep
 SKELETON_MIN_ADMIN = 4  # letters of a name read as an admin unit before its skeleton is tried
 ADMIN_LOOKUP_FEATURES = ("admin1", "admin2", "admin3", "region")
-
-
-class _LowerWords:
-    """Does a word occur in lower case in the text? ("Hope" the town vs "hope" the word); answered
-    by a substring search first, so that most texts never need a full word list."""
-
-    __slots__ = ("_text", "_words")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._words: set[str] | None = None
-
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or word not in self._text:
-            return False
-        if self._words is None:
-            self._words = set(_LOWER_WORD.findall(self._text))
-        return word in self._words
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,70 +67,6 @@ class _Plan:
     the run says about each."""
 
     matches: tuple[tuple[Mention, _Static], ...]
-
-
-_HYPHEN = re.compile(r"[-‐]")
-
-
-def _hyphen_parts(cap: tuple[int, int, str]) -> list[tuple[int, int, str]]:
-    """The capitalised parts of a hyphenated word ("Amsterdam-London", "London-based")."""
-    start, _, word = cap
-    if not _HYPHEN.search(word[1:]) or not word[:1].isupper():
-        return []
-    parts, pos = [], 0
-    for piece in _HYPHEN.split(word):
-        if piece[:1].isupper() and len(piece) >= MIN_HYPHEN_PART:  # not "Ti" of "Ti-n-Agadel"
-            parts.append((start + pos, start + pos + len(piece), piece))
-        pos += len(piece) + 1
-    return parts if parts and parts[0][2] != word else []
-
-
-def _connector_before(pieces: list[tuple[int, int, str]], cap: tuple[int, int, str]) -> str:
-    if cap not in pieces:
-        return ""
-    k = pieces.index(cap)
-    if k > 0 and not _is_cap(pieces[k - 1][2]):
-        return pieces[k - 1][2].lower()
-    return ""
-
-
-def _is_cap(piece: str) -> bool:
-    return piece[:1].isupper() or ((len(piece) > 2 and piece[1:2] in "-‐'’") or "-" in piece[:5])
-
-
-_CLAUSE_END = '.;:!?()"“”'
-_WORD_PUNCT = ",'’‘"
-
-
-def _prev_words(text: str, start: int, n: int) -> list[str]:
-    """The n folded words before a position (closest last), within the same clause."""
-    out: list[str] = []
-    for w in reversed(text[max(0, start - 50) : start].split()):
-        stripped = w.rstrip(_WORD_PUNCT)
-        if not stripped or stripped[-1] in _CLAUSE_END:
-            break
-        out.append(fold(stripped.lstrip(_WORD_PUNCT)))
-        if len(out) == n or stripped != w or stripped[0] in _CLAUSE_END:
-            break
-    return out[::-1]
-
-
-def _in_brackets(text: str, start: int, end: int) -> bool:
-    """Inside "( ... )" on the same line: "in Tafas (Daraa, Daraa)"."""
-    opening = text.rfind("(", max(0, start - 60), start)
-    if opening < 0:
-        return False
-    if ")" in text[opening:start] or "\n" in text[opening:start]:
-        return False
-    closing = text.find(")", end, end + 60)
-    return closing >= 0 and "\n" not in text[end:closing] and "(" not in text[end:closing]
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t\"“‘'([":
-        i -= 1
-    return i < 0 or text[i] in ".!?\n:;—–-|•"
 
 
 class Recognizer:
@@ -288,7 +204,7 @@ class Recognizer:
             pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(word)]
         else:
             pieces = [(0, len(word), word)]
-        caps = [p for p in pieces if _is_cap(p[2])]
+        caps = [p for p in pieces if is_cap(p[2])]
         folded = [fold(p[2]) for p in caps]
         part = [False] * len(caps)  # a piece split off a hyphenated word ("Koweit" of "Koweit-Bulunge")
         matches: list[tuple[int, int, Mention]] = []
@@ -303,7 +219,7 @@ class Recognizer:
                 if found is not None:
                     break
             if found is None:
-                parts = _hyphen_parts(caps[i])
+                parts = hyphen_parts(caps[i])
                 if parts:  # "Damascus-Aleppo", "London-based": try the parts
                     caps[i : i + 1] = parts
                     folded[i : i + 1] = [fold(p[2]) for p in parts]
@@ -324,7 +240,7 @@ class Recognizer:
                 j += 1
             if part[i] and not found.extra.get("compound"):
                 found.extra["part"] = True
-            found.extra["connector"] = _connector_before(pieces, caps[i])
+            found.extra["connector"] = connector_before(pieces, caps[i])
             matches.append((i, j, found))
             i = j + 1
         return _Plan(
@@ -403,7 +319,7 @@ class Recognizer:
         )
 
     def mentions(self, text: str) -> list[Mention]:
-        lower_words = _LowerWords(text)
+        lower_words = LowerWords(text)
         out: list[Mention] = []
         surnames: set[str] = set()
         plans = self._plans
@@ -442,14 +358,14 @@ class Recognizer:
         self._surnames(out, surnames)
         return out
 
-    def _context(self, text: str, m: Mention, static: _Static, lower_words: _LowerWords) -> bool:
+    def _context(self, text: str, m: Mention, static: _Static, lower_words: LowerWords) -> bool:
         """The words around the mention in this text; False when they make it no place (a title
         before it: "President Kenyatta"; a street word after it: "Cavour square")."""
         lex = self.lex
-        before = _prev_words(text, m.start, 2)
+        before = prev_words(text, m.start, 2)
         last = before[-1] if before else ""
         if last in lex.near_last_words and len(before) == 2:
-            before = _prev_words(text, m.start, 4)  # "on the outskirts of X"
+            before = prev_words(text, m.start, 4)  # "on the outskirts of X"
         after = text[m.end : m.end + 40].lower().split(None, 2)[:2]
         nxt = after[0].strip(",.;:") if after else ""
         if m.kind != "demonym" and (
@@ -460,7 +376,7 @@ class Recognizer:
         self._admin_words(m, before, after if static.last_in_run and after and after[0][:1].isalpha() else [])
         if last == "from":
             m.extra["from"] = True
-        if _in_brackets(text, m.start, m.end):
+        if in_brackets(text, m.start, m.end):
             m.extra["paren"] = True
         if text[m.end : m.end + 1] == ".":
             m.extra["dotted"] = True
@@ -474,7 +390,7 @@ class Recognizer:
             or last in lex.location_cues
             or (len(before) >= 2 and before[-2] in lex.location_cues and last in lex.directions)
         )
-        m.sentence_start = not static.in_run and _sentence_start(text, m.start)
+        m.sentence_start = not static.in_run and sentence_start(text, m.start)
         if not m.multiword:
             if static.lower in lower_words:
                 m.common_word = True

@@ -12,113 +12,46 @@ Two passes: the first resolves mentions on their own to gather context, the seco
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 from .gazetteer import Candidate, Gazetteer
 from .index import Index
 from .recognize import Mention
+from .votes import (
+    ADMIN_FEATURES,
+    BIG_PRIOR,
+    BORDERLESS,
+    CONTEXT_SMOOTHING,
+    Choice,
+    Context,
+    build_context,
+    cohere,
+)
 
 TIER_PENALTY = (0.0, 0.7, 2.5)
 ALT_PENALTY = 0.6  # the name is one of the entry's alternate names
 ALT_PENALTY_SHADOWED = 2.2  # ... while other entries carry it as their main name
 COUNTRY_WEIGHT = 6.0  # times the share of the article's context in the entry's country
-CONTEXT_SMOOTHING = 1.0  # votes added to the total, so that a lone vote does not decide alone
-DEMONYM_VOTE = 0.25  # "Russian forces" says little about where things happen
 ADMIN1_BONUS = 2.0  # another mention lies in the same admin1
 ADMIN_SHORT_PENALTY = 2.5  # an admin unit named without its type word and no type word in the text
 MAX_CANDIDATES = 60
 TOWN_SHARE = 0.25  # an admin1 named like its main town means the town when the town holds this share
-BIG_TOWN = 50_000
-BIG_PRIOR = 4.7  # prior of a town of ~50,000 people (or an admin unit whose largest town is that big)
 EMBEDDED_PRIOR = 5.0  # ~100,000 people
 KEEP_UNCONTAINED_PRIOR = 6.5  # ~2,000,000 people (or a capital of ~300,000)
 FOREIGN_CONTEXT = 3.0  # context votes above which a small town in an unmentioned country is doubted
 FOREIGN_MAX_PRIOR = 6.0  # ... and, without a location word before it, a town under ~1,000,000 people
 FOREIGN_SHARE = 0.02  # a country with less than this share of the context is not mentioned
-VOTE_SPREAD = 2.0
-SMALL_PRIOR = 4.0  # towns under ~10,000 people ...
-SMALL_VOTE = 0.5  # ... vote with this weight  # readings 100 times less likely than a name's best do not vote
-BORDERLESS = frozenset({"country", "continent", "region", "water"})
-ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3"})
 CONTAINER_FEATURES = frozenset({"admin1", "admin2", "admin3", "country", "region"})
 PAREN_BONUS = 1.5  # "(Hajjah)" after a place: ACLED-style notes put admin units in brackets
 # Among namesakes, the one known by more names in other languages is the better known one
 # ("Gloucester" in England, not Ontario): per doubling of the count of its names.
 FAME_WEIGHT = 0.15
 FAME = tuple(math.log2(1 + n) for n in range(256))
-COHERE_STRONG = 2.0  # support an admin unit, a big town or a dateline gives its country
-COHERE_DEMONYM = 0.5  # ... and a demonym
-COHERE_MIN = 2.0  # support the leading country needs before weak places elsewhere are dropped
-COHERE_RATIO = 2.0  # ... and how far ahead of the weak place's country it must be
 MAX_CHAIN = 4  # containers skipped on the way up a chain
 BRACKET_SHARE = 0.1  # context share a unit known only from a bracket ("(South)") needs
-STRONG_FEATURES = frozenset({"country", "continent", "admin1", "region", "water"})
 
 
 # (name, admin words, in brackets, container of another name): what a candidate's base score depends on
 BaseKey = tuple[str, tuple[str, ...], bool, bool]
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    entry: int
-    score: float
-    accepted: bool
-
-
-@dataclass(slots=True)
-class Context:
-    """Votes of the article's mentions for countries and admin1 units.
-
-    Each distinct name votes once, softly: its weight is shared among the countries (and admin1
-    units) where it has a reading, in proportion to how likely each reading is on its own. A name
-    that exists in eight countries ("Northern") thus says little on its own, yet adds up with
-    "Adjumani" to name the one country both belong to.
-    """
-
-    countries: dict[int, float] = field(default_factory=dict)
-    admin1: dict[int, float] = field(default_factory=dict)
-    own: list[Vote | None] = field(default_factory=list)  # per mention: the vote of its name
-    total: float = 0.0
-    # Votes of names below the country level only: "in Sens" is not abroad in an article that
-    # names Ukraine and Russia; it is abroad in one about Idlib and Hama.
-    local: dict[int, float] = field(default_factory=dict)
-    local_total: float = 0.0
-
-    def local_others(self, k: int) -> float:
-        """The weight of every sub-national vote but mention k's own."""
-        own = self.own[k]
-        return self.local_total - (own.weight if own and own.local else 0.0)
-
-    def local_share(self, country: int, k: int) -> float:
-        own = self.own[k]
-        total = self.local_others(k)
-        if total <= 0:
-            return 0.0
-        mine = own.countries.get(country, 0.0) if own and own.local else 0.0
-        return (self.local.get(country, 0.0) - mine) / (total + CONTEXT_SMOOTHING)
-
-    def country_share(self, country: int, k: int) -> float:
-        """Share of the other mentions' votes for a country, smoothed: one vote is weak evidence."""
-        own = self.own[k]
-        total = self.total - (own.weight if own else 0.0)
-        if total <= 0:
-            return 0.0
-        mine = own.countries.get(country, 0.0) if own else 0.0
-        return (self.countries.get(country, 0.0) - mine) / (total + CONTEXT_SMOOTHING)
-
-    def admin1_votes(self, admin1: int, k: int) -> float:
-        own = self.own[k]
-        mine = own.admin1.get(admin1, 0.0) if own else 0.0
-        return self.admin1.get(admin1, 0.0) - mine
-
-
-@dataclass(frozen=True, slots=True)
-class Vote:
-    weight: float
-    countries: dict[int, float]
-    admin1: dict[int, float]
-    local: bool = True  # a place below the country level
 
 
 class Resolver:
@@ -314,59 +247,6 @@ class Resolver:
             return not (m.sentence_start and not m.multiword and weight < 3.0 and not m.cue)
         return in_context and (weight >= 3.7 or m.multiword) and not m.sentence_start
 
-    def _vote(self, m: Mention, k: int) -> Vote | None:
-        """What one mention says about the article's country and admin1, on its own."""
-        ix = self.g.index
-        if m.kind == "demonym":
-            entry = self.demonym_entry(m.demonym or "")
-            if entry is None:
-                return None
-            return Vote(DEMONYM_VOTE, {int(ix.cc[entry]): DEMONYM_VOTE}, {}, local=False)
-        if m.person or m.extra.get("glued") or m.extra.get("street"):
-            return None
-        pick = self.best(m, None, k)
-        if pick is None or m.candidates[0][1] != 0:  # exact matches come first
-            return None  # a loose or skeleton match is too weak to set the article's country
-        entry = pick[0]
-        feature = ix.features[ix.feat[entry]]
-        if not (
-            feature in ("country", "admin1")
-            or float(ix.prior[entry]) >= BIG_PRIOR
-            or m.multiword
-            or m.cue
-            or m.admin
-            or m.extra.get("paren")
-        ):
-            return None
-        weight = (2.0 if feature == "country" else 1.0) * (3.0 if m.extra.get("dateline") else 1.0)
-        contained = m.admin or m.parent is not None
-        if feature == "city" and float(ix.prior[entry]) < SMALL_PRIOR and not contained:
-            weight *= SMALL_VOTE  # a village says less about the country than a city or a province
-        if m.kind == "embedded":
-            weight *= 0.5
-        return self._spread(m, weight, local=feature not in BORDERLESS)
-
-    def _spread(self, m: Mention, weight: float, *, local: bool) -> Vote:
-        """A name's weight shared among its readings' countries and admin1 units, each in proportion
-        to the likelihood of its best reading there (base scores are log10-like)."""
-        base = self._base(m)
-        top = base[0][0]
-        countries: dict[int, float] = {}
-        for score, _, cc, _ in base:
-            if top - score > VOTE_SPREAD:
-                break  # sorted: the rest weigh next to nothing
-            if cc not in countries:
-                countries[cc] = 10.0 ** (score - top)
-        total = sum(countries.values())
-        # Admin1 units are many and close: only the name's best reading votes for one.
-        a1 = base[0][3]
-        return Vote(
-            weight,
-            {cc: weight * p / total for cc, p in countries.items()},
-            {a1: weight} if a1 >= 0 else {},
-            local=local,
-        )
-
     def _hopeless(self, m: Mention) -> bool:
         """A lone common word ("Bank", "Hope") with no location word, no container and no big
         reading: never accepted, never a vote, so not worth resolving (see :meth:`accept`)."""
@@ -377,37 +257,10 @@ class Resolver:
         ix, strong = self.g.index, self._strong_codes
         return not any(ix.prior[e] >= BIG_PRIOR or ix.feat[e] in strong for e, _, _ in m.candidates)
 
-    def _context(self, mentions: list[Mention], hint: list[int], hopeless: list[bool]) -> Context:
-        """Country and admin1 votes, one per distinct name (a repeated name does not outvote)."""
-        ctx = Context()
-        for cid in hint:
-            ctx.countries[cid] = ctx.countries.get(cid, 0.0) + 3.0
-            ctx.total += 3.0
-        votes: dict[str, Vote] = {}
-        for k, m in enumerate(mentions):
-            if hopeless[k]:
-                continue
-            vote = self._vote(m, k)
-            key = _vote_key(m)
-            if vote is not None and (key not in votes or vote.weight > votes[key].weight):
-                votes[key] = vote
-        for vote in votes.values():
-            for cc, w in vote.countries.items():
-                ctx.countries[cc] = ctx.countries.get(cc, 0.0) + w
-                if vote.local:
-                    ctx.local[cc] = ctx.local.get(cc, 0.0) + w
-            if vote.local:
-                ctx.local_total += vote.weight
-            for a1, w in vote.admin1.items():
-                ctx.admin1[a1] = ctx.admin1.get(a1, 0.0) + w
-            ctx.total += vote.weight
-        ctx.own = [votes.get(_vote_key(m)) for m in mentions]
-        return ctx
-
     def resolve(self, mentions: list[Mention], hint: list[int]) -> list[Choice | None]:
         """The chosen entry of every mention (None when it has no candidates, or can be no place)."""
         hopeless = [self._hopeless(m) for m in mentions]
-        ctx = self._context(mentions, hint, hopeless)
+        ctx = build_context(self, mentions, hint, hopeless)
         out: list[Choice | None] = [None] * len(mentions)
         # Containers first: "Jabalia, Gaza" right to left; "London - Hillingdon" left to right.
         n = len(mentions)
@@ -431,7 +284,7 @@ class Resolver:
                 accepted = self._contain(mentions, out, m, up, entry=entry, parents=parents) and accepted
             out[k] = Choice(entry, score, accepted)
         self._one_sense(mentions, out)
-        self._cohere(mentions, out)
+        cohere(self, mentions, out)
         return out
 
     @staticmethod
@@ -439,44 +292,6 @@ class Resolver:
         """Read by the entry's own name, exactly, as a whole word (not "Goba" for Juba, not
         "Koweit" of "Koweit-Bulunge")."""
         return not m.extra.get("part") and any(e == entry and t == 0 and not a for e, t, a in m.candidates)
-
-    def _cohere(self, mentions: list[Mention], out: list[Choice | None]) -> None:
-        """Drop weak places in a country the rest of the article does not support ("Koweit" of
-        "Koweit-Bulunge village (Fizi, Sud-Kivu)", "Shakhta" in "Shakhta imeni Gagarina, Donetsk")."""
-        ix = self.g.index
-        support: dict[int, float] = {}
-        weak: list[int] = []
-        for k, (m, c) in enumerate(zip(mentions, out, strict=True)):
-            if c is None or not c.accepted:
-                continue
-            cc = int(ix.cc[c.entry])
-            feature = ix.features[ix.feat[c.entry]]
-            if m.kind == "demonym":
-                support[cc] = support.get(cc, 0.0) + COHERE_DEMONYM
-                continue
-            if m.kind != "place" or feature in BORDERLESS:
-                continue
-            strong = (
-                feature in ADMIN_FEATURES
-                or bool(m.admin)
-                or m.extra.get("dateline")
-                or (
-                    float(ix.prior[c.entry]) >= BIG_PRIOR
-                    and not m.extra.get("part")
-                    and m.candidates[0][1] < 2
-                )
-            )
-            support[cc] = support.get(cc, 0.0) + (COHERE_STRONG if strong else 1.0)
-            if not strong and m.parent is None and not m.extra.get("parent_of"):
-                weak.append(k)
-        if not weak or len(support) < 2:
-            return
-        top = max(support.values())
-        for k in weak:
-            c = out[k]
-            assert c is not None
-            if top >= COHERE_MIN and support[int(ix.cc[c.entry])] * COHERE_RATIO <= top:
-                out[k] = Choice(c.entry, c.score, False)
 
     def _container(self, mentions: list[Mention], out: list[Choice | None], m: Mention) -> int | None:
         """The mention's container, skipping containers that were not taken for places ("Nasir
@@ -562,11 +377,6 @@ class Resolver:
             top = best[m.text.casefold()]
             if top.entry != c.entry and any(e == top.entry for e, _, _ in m.candidates[:MAX_CANDIDATES]):
                 out[k] = Choice(top.entry, top.score, c.accepted or (top.accepted and m.cue))
-
-
-def _vote_key(m: Mention) -> str:
-    """One vote per name, but "Merida state" says more than "Merida" and votes on its own."""
-    return m.text.casefold()
 
 
 def km(ix: Index, a: int, b: int) -> float:

@@ -1,0 +1,93 @@
+"""Small text helpers of the recogniser: the words around a name, brackets, sentence starts, the
+parts of hyphenated words."""
+
+from __future__ import annotations
+
+import re
+
+from .fold import fold
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
+MIN_HYPHEN_PART = 3  # letters of a part of a hyphenated word read as a name of its own
+
+
+class LowerWords:
+    """Does a word occur in lower case in the text? ("Hope" the town vs "hope" the word); answered
+    by a substring search first, so that most texts never need a full word list."""
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or word not in self._text:
+            return False
+        if self._words is None:
+            self._words = set(_LOWER_WORD.findall(self._text))
+        return word in self._words
+
+
+_HYPHEN = re.compile(r"[-‐]")
+
+
+def hyphen_parts(cap: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """The capitalised parts of a hyphenated word ("Amsterdam-London", "London-based")."""
+    start, _, word = cap
+    if not _HYPHEN.search(word[1:]) or not word[:1].isupper():
+        return []
+    parts, pos = [], 0
+    for piece in _HYPHEN.split(word):
+        if piece[:1].isupper() and len(piece) >= MIN_HYPHEN_PART:  # not "Ti" of "Ti-n-Agadel"
+            parts.append((start + pos, start + pos + len(piece), piece))
+        pos += len(piece) + 1
+    return parts if parts and parts[0][2] != word else []
+
+
+def connector_before(pieces: list[tuple[int, int, str]], cap: tuple[int, int, str]) -> str:
+    if cap not in pieces:
+        return ""
+    k = pieces.index(cap)
+    if k > 0 and not is_cap(pieces[k - 1][2]):
+        return pieces[k - 1][2].lower()
+    return ""
+
+
+def is_cap(piece: str) -> bool:
+    return piece[:1].isupper() or ((len(piece) > 2 and piece[1:2] in "-‐'’") or "-" in piece[:5])
+
+
+_CLAUSE_END = '.;:!?()"“”'
+_WORD_PUNCT = ",'’‘"
+
+
+def prev_words(text: str, start: int, n: int) -> list[str]:
+    """The n folded words before a position (closest last), within the same clause."""
+    out: list[str] = []
+    for w in reversed(text[max(0, start - 50) : start].split()):
+        stripped = w.rstrip(_WORD_PUNCT)
+        if not stripped or stripped[-1] in _CLAUSE_END:
+            break
+        out.append(fold(stripped.lstrip(_WORD_PUNCT)))
+        if len(out) == n or stripped != w or stripped[0] in _CLAUSE_END:
+            break
+    return out[::-1]
+
+
+def in_brackets(text: str, start: int, end: int) -> bool:
+    """Inside "( ... )" on the same line: "in Tafas (Daraa, Daraa)"."""
+    opening = text.rfind("(", max(0, start - 60), start)
+    if opening < 0:
+        return False
+    if ")" in text[opening:start] or "\n" in text[opening:start]:
+        return False
+    closing = text.find(")", end, end + 60)
+    return closing >= 0 and "\n" not in text[end:closing] and "(" not in text[end:closing]
+
+
+def sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"“‘'([":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;—–-|•"
