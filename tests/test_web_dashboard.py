@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
+from api_client import ApiSettings, create_app
 from serve_fixtures import fill_fixture, fixture_events
-from sitrep.api import ApiSettings, create_app
 from sitrep.store import Store, open_store
 
 pytestmark = pytest.mark.browser
