@@ -13,8 +13,8 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 if importlib.util.find_spec("fastapi") is None and not IN_CI:  # in CI a missing extra is a failure
     pytest.skip('the API tests need the serve extra: pip install ".[serve]"', allow_module_level=True)
 
-from sitrep.api import ApiSettings, create_app
-from sitrep.store import Store
+from sitrep.api import ApiSettings, create_app  # noqa: E402 - after the extra check
+from sitrep.store import Store  # noqa: E402
 
 TOKEN = "test-token-0123456789abcdef"
 
