@@ -6,6 +6,12 @@ a place included); dates and places come from the stub resolvers of ``test_event
 
 from __future__ import annotations
 
+from datetime import date
+
+from sitrep.actors import ActorStage
+from sitrep.events import EventOptions, EventStage, code_events
+from sitrep.models import Article, Doc
+from sitrep.text import TextStage
 from test_events_coding import code, main
 
 
@@ -80,3 +86,16 @@ def test_die_ins_are_protests() -> None:
         main("Activists staged a die-in outside the parliament in Nairobi.").sub_event_type
         == "Peaceful protest"
     )
+
+
+def test_events_without_any_date_are_dated_by_the_read_day_and_say_so() -> None:
+    doc = Doc(Article(id="u", text="Gunmen killed three farmers in their fields."))
+    for stage in (TextStage(), ActorStage(), EventStage()):
+        stage(doc)
+    read = date(2024, 3, 9)
+    options = EventOptions(date_resolver=lambda d, s, e: None, place_locator=None, read_date=read)
+    (event,) = code_events(doc, options)
+    assert (event.event_date, event.time_precision) == (read, 3)
+    assert [e.rule for e in event.evidence if e.field == "event_date"] == ["date.read_date"]
+    assert "Date not reported" in event.notes
+    assert any("read" in note for note in doc.notes)

@@ -26,28 +26,46 @@ DEFAULT_MIN_CONFIDENCE = 0.4
 # demonstration named) count as less sure.
 WEAK_RULES = frozenset({"decide.protest_weak", "decide.intervention_on_crowd"})
 _DEFAULT = object()
+# Rule of the event_date evidence of an event dated by the day its article was read.
+READ_DATE_RULE = "date.read_date"
 
 
 @dataclass(frozen=True, slots=True)
 class EventOptions:
     """Options of the event coder. ``date_resolver``/``place_locator`` default to the temporal and
-    places stages' ``resolve_event_date`` and ``locate_event``."""
+    places stages' ``resolve_event_date`` and ``locate_event``.
+
+    ``read_date`` dates the events for which neither the text nor the article gives a date (no
+    publication date, no date in the text): they are coded with the day the article was read (by
+    default today) at ``time_precision`` 3, an ``event_date`` evidence with rule ``date.read_date``,
+    a note saying so, and a note on the document. Pass the publication date (``--published``) to
+    date them properly.
+    """
 
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     date_resolver: DateResolver | object | None = _DEFAULT
     place_locator: PlaceLocator | object | None = _DEFAULT
+    read_date: date | None = None
 
 
-def _options(options: Any) -> tuple[float, DateResolver | None, PlaceLocator | None]:
+@dataclass(frozen=True, slots=True)
+class _Run:
+    min_confidence: float
+    date_resolver: DateResolver | None
+    place_locator: PlaceLocator | None
+    read_date: date
+
+
+def _options(options: Any) -> _Run:
     min_conf = getattr(options, "min_confidence", None)
-    min_conf = DEFAULT_MIN_CONFIDENCE if min_conf is None else float(min_conf)
     dr = getattr(options, "date_resolver", _DEFAULT)
     pl = getattr(options, "place_locator", _DEFAULT)
-    if dr is _DEFAULT:
-        dr = default_resolver("temporal", "resolve_event_date")
-    if pl is _DEFAULT:
-        pl = default_resolver("places", "locate_event")
-    return min_conf, dr, pl  # type: ignore[return-value]
+    return _Run(
+        DEFAULT_MIN_CONFIDENCE if min_conf is None else float(min_conf),
+        default_resolver("temporal", "resolve_event_date") if dr is _DEFAULT else dr,  # type: ignore[arg-type]
+        default_resolver("places", "locate_event") if pl is _DEFAULT else pl,  # type: ignore[arg-type]
+        getattr(options, "read_date", None) or date.today(),
+    )
 
 
 def code_events(doc: Doc, options: Any = None) -> list[Event]:
@@ -56,7 +74,8 @@ def code_events(doc: Doc, options: Any = None) -> list[Event]:
         ActorStage()(doc)
     if LAYER_EVENT not in doc.layers:
         EventStage()(doc)
-    min_conf, date_resolver, place_locator = _options(options)
+    run = _options(options)
+    date_resolver, place_locator = run.date_resolver, run.place_locator
     mentions: list[Mention] = [s.value for s in doc.layer(LAYER_EVENT)]
     if not mentions:
         return []
@@ -91,10 +110,22 @@ def code_events(doc: Doc, options: Any = None) -> list[Event]:
             wheres=[wheres[i] for i in members],
             lexicon=lexicon,
             index=n,
+            read_date=run.read_date,
         )
-        if event is not None and event.confidence >= min_conf:
+        if event is not None and event.confidence >= run.min_confidence:
             events.append(event)
+    undated = sum(1 for e in events if _undated(e))
+    if undated:
+        doc.notes.append(
+            f"{undated} event(s) without a reported date (no date in the text, no publication date) "
+            f"were dated {run.read_date.isoformat()}, the day the article was read, at time precision 3; "
+            "give the publication date (--published) to date them"
+        )
     return events
+
+
+def _undated(event: Event) -> bool:
+    return any(e.rule == READ_DATE_RULE for e in event.evidence if e.field == "event_date")
 
 
 _SUMMARY_ZONES = frozenset({"headline", "highlights"})
@@ -129,6 +160,7 @@ def _build(
     wheres: list[Where],
     lexicon: ActorLexicon,
     index: int,
+    read_date: date,
 ) -> Event | None:
     text = doc.text
     frames: dict[str, float] = {}
@@ -180,12 +212,15 @@ def _build(
     evidence.extend(actor_evidence(coded, text))
     evidence.extend(figures.evidence)
     evidence.extend(w_when.evidence)
+    if day is None:
+        # no date in the text and none for the article: the day it was read, said as such
+        evidence.append(Evidence("event_date", 0, 0, "", READ_DATE_RULE))
     evidence.extend(w_where.evidence)
     confidence = _confidence(frames, main, coded, rule=rule, evidence=evidence, index=index)
     article = doc.article
     return Event(
         event_id=_event_id(article.id, main.main),
-        event_date=day or date.min,
+        event_date=day or read_date,
         time_precision=w_when.precision if day else 3,
         disorder_type=disorder_type(sub),
         event_type=EVENT_TYPE[sub],
@@ -219,6 +254,7 @@ def _build(
             location=place.name if place else "",
             day=day,
             fatalities=figures.fatalities,
+            read_date=read_date,
         ),
         article_id=article.id,
         confidence=round(confidence, 3),
@@ -340,12 +376,16 @@ def _event_id(article_id: str, main: Span) -> str:
     return f"{article_id}-{digest}"
 
 
-def _notes(sub: str, actor1: str, actor2: str, *, location: str, day: date | None, fatalities: int) -> str:
-    parts = [f"On {day.isoformat()}," if day else "On an unknown date,", actor1]
+def _notes(
+    sub: str, actor1: str, actor2: str, *, location: str, day: date | None, fatalities: int, read_date: date
+) -> str:
+    parts = [f"On {day.isoformat()}," if day else "On an unreported date,", actor1]
     parts.append(f"- {sub.lower()}")
     if actor2:
         parts.append(f"against {actor2}")
     if location:
         parts.append(f"in {location}")
     tail = f"; {fatalities} reported fatalities." if fatalities else "."
+    if day is None:
+        tail += f" Date not reported: coded with the day the article was read ({read_date.isoformat()})."
     return " ".join(parts) + tail

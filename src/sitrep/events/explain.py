@@ -20,6 +20,7 @@ def explain(doc: Doc, events: list[Event], min_confidence: float = DEFAULT_MIN_C
     and figures the coder saw."""
     text = doc.text
     lines = [f"article {doc.article.id}: {len(events)} event(s)"]
+    lines.extend(f"note: {note}" for note in doc.notes)
     for n, ev in enumerate(events, 1):
         status = "" if ev.confidence >= min_confidence else f"  (below --min-confidence {min_confidence})"
         lines.append(
