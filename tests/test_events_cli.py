@@ -12,6 +12,8 @@ from sitrep.errors import DataFileError, InputError
 from sitrep.evaluate import evaluate_export, inter_code, read_export
 from sitrep.events import lexicon as module
 from sitrep.events.lexicon import EventLexicon
+from sitrep.models import Article, Zone
+from sitrep.pipeline import Pipeline, PipelineOptions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 
@@ -69,3 +71,12 @@ def test_event_lexicon_loads_and_bad_entries_are_named(monkeypatch: pytest.Monke
     )
     with pytest.raises(DataFileError, match="nonsense"):
         module._load_triggers()
+
+
+def test_min_confidence_reaches_the_coder() -> None:
+    """A threshold below the coder's default brings back its weaker events (here a photo caption)."""
+    text = "Soldiers patrol a street."
+    article = Article(id="c", text=text, zones=(Zone("caption", 0, len(text)),))
+    assert Pipeline().process(article).events == ()
+    (event,) = Pipeline(PipelineOptions(min_confidence=0.1)).process(article).events
+    assert 0.1 <= event.confidence < 0.4
