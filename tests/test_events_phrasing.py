@@ -99,3 +99,10 @@ def test_events_without_any_date_are_dated_by_the_read_day_and_say_so() -> None:
     assert [e.rule for e in event.evidence if e.field == "event_date"] == ["date.read_date"]
     assert "Date not reported" in event.notes
     assert any("read" in note for note in doc.notes)
+
+
+def test_planted_bombs_that_were_defused_were_not_used() -> None:
+    event = main("Police defused two bombs planted by militants near the market in Kano.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    event = main("A farmer stepped on a landmine planted by rebels near Beni and lost a leg.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
