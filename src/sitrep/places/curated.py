@@ -11,6 +11,7 @@ name, the parent town and an honest ACLED precision.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -86,22 +87,6 @@ def curated_countries() -> dict[str, CountryInfo]:
 
 
 @cache
-def curated_admin1_display() -> dict[tuple[str, str], str]:
-    """(ISO alpha-2, folded GeoNames admin1 name) -> the name to display."""
-    data = load_yaml(ADMIN_ALIASES_FILE)
-    section = data.get("display", {}) if isinstance(data, dict) else {}
-    require(isinstance(section, dict), ADMIN_ALIASES_FILE, "display", "must map ISO codes to names")
-    out = {}
-    for cc, entries in section.items():
-        _iso_key(cc, ADMIN_ALIASES_FILE)
-        require(isinstance(entries, dict), ADMIN_ALIASES_FILE, cc, "must map admin1 names to display names")
-        for name, shown in entries.items():
-            require(isinstance(shown, str) and bool(shown.strip()), ADMIN_ALIASES_FILE, name, "needs a name")
-            out[(cc, fold(str(name)))] = shown
-    return out
-
-
-@cache
 def iso_admin_countries() -> frozenset[str]:
     """Countries whose admin1 units are displayed with their ISO 3166-2 names."""
     data = load_yaml(COUNTRIES_FILE)
@@ -112,17 +97,34 @@ def iso_admin_countries() -> frozenset[str]:
     return frozenset(codes)
 
 
+def _admin1_entries(section: Any, key: str) -> Iterator[tuple[str, str, Any]]:
+    """(ISO alpha-2, admin1 name, value) of a section of the admin1 file, validated."""
+    require(isinstance(section, dict), ADMIN_ALIASES_FILE, key, "must map ISO codes to admin1 names")
+    for cc, entries in section.items():
+        _iso_key(cc, ADMIN_ALIASES_FILE)
+        require(isinstance(entries, dict), ADMIN_ALIASES_FILE, cc, f"{key}: must map admin1 names to values")
+        for name, value in entries.items():
+            yield cc, str(name), value
+
+
 @cache
 def curated_admin1_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
     """(ISO alpha-2, folded admin1 name) -> other names of that admin1."""
     section = _header(load_yaml(ADMIN_ALIASES_FILE), ADMIN_ALIASES_FILE, "admin1")
-    require(isinstance(section, dict), ADMIN_ALIASES_FILE, "admin1", "must map ISO codes to admin1 names")
+    return {
+        (cc, fold(name)): _names(aliases, ADMIN_ALIASES_FILE, f"{cc}/{name}")
+        for cc, name, aliases in _admin1_entries(section, "admin1")
+    }
+
+
+@cache
+def curated_admin1_display() -> dict[tuple[str, str], str]:
+    """(ISO alpha-2, folded GeoNames admin1 name) -> the name to display."""
+    data = load_yaml(ADMIN_ALIASES_FILE)
     out = {}
-    for cc, entries in section.items():
-        _iso_key(cc, ADMIN_ALIASES_FILE)
-        require(isinstance(entries, dict), ADMIN_ALIASES_FILE, cc, "must map admin1 names to alias lists")
-        for name, aliases in entries.items():
-            out[(cc, fold(str(name)))] = _names(aliases, ADMIN_ALIASES_FILE, f"{cc}/{name}")
+    for cc, name, shown in _admin1_entries(data.get("display", {}), "display"):
+        require(isinstance(shown, str) and bool(shown.strip()), ADMIN_ALIASES_FILE, name, "needs a name")
+        out[(cc, fold(name))] = shown
     return out
 
 

@@ -76,7 +76,6 @@ class Recognizer:
         self.gazetteer = gazetteer
         self.lex = lexicon
         self._cache: dict[str, list[Candidate]] = {}
-        self._starts: dict[str, bool] = {}
         self._plans: dict[str, _Plan] = {}
         self._admins: dict[str, list[Candidate]] = {}
         self._prefixes: dict[str, bool] = {}
@@ -170,32 +169,30 @@ class Recognizer:
         return last
 
     def _starts_a_name(self, folded: str) -> bool:
-        """Does some gazetteer key or demonym start with these words? (remembered: prefixes recur)"""
-        found = self._prefixes.get(folded)
-        if found is None:
-            index = self.gazetteer.index
-            found = (
-                folded in self.lex.demonym_prefixes
-                or index.has_prefix("=" + folded)
-                or index.has_prefix("~" + loose(folded))
-            )
-            if len(self._prefixes) > MAX_CACHED:
-                self._prefixes.clear()
-            self._prefixes[folded] = found
-        return found
+        """Does some gazetteer key or demonym start with these words?"""
+        return (
+            folded in self.lex.demonym_prefixes
+            or self._has_prefix("=" + folded)
+            or self._has_prefix("~" + loose(folded))
+        )
 
     def _may_continue(self, first: str) -> bool:
         """Can a name of several words start with this (folded) word? Answered from the index."""
-        found = self._starts.get(first)
+        return (
+            first in self.lex.demonym_heads
+            or first in self._articles
+            or self._has_prefix("=" + first + " ")
+            or self._has_prefix("~" + loose(first))
+        )
+
+    def _has_prefix(self, key: str) -> bool:
+        """Does some key of the index start with this one? (remembered: prefixes recur)"""
+        found = self._prefixes.get(key)
         if found is None:
-            index = self.gazetteer.index
-            found = (
-                first in self.lex.demonym_heads
-                or first in self._articles
-                or index.has_prefix("=" + first + " ")
-                or index.has_prefix("~" + loose(first))
-            )
-            self._starts[first] = found
+            found = self.gazetteer.index.has_prefix(key)
+            if len(self._prefixes) > MAX_CACHED:
+                self._prefixes.clear()
+            self._prefixes[key] = found
         return found
 
     def _plan(self, word: str) -> _Plan:
