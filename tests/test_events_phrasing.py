@@ -106,3 +106,10 @@ def test_planted_bombs_that_were_defused_were_not_used() -> None:
     assert event.sub_event_type == "Disrupted weapons use"
     event = main("A farmer stepped on a landmine planted by rebels near Beni and lost a leg.")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_protesters_clashing_with_police_make_a_violent_demonstration() -> None:
+    event = main(
+        "Hundreds of students marched in Nairobi and later clashed with riot police near parliament."
+    )
+    assert event.sub_event_type == "Violent demonstration"

@@ -172,7 +172,11 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Agreement", "decide.agreement_over_fighting"
     if protest and not remote and not (fight and not crowd_agent and v_agent in ARMED and armed_target):
         doer = facts.agent("riot", "clash", "mob", "attack", "kill", "injure", "abduct", "loot")
-        fought = has("clash", 0.6) and PEOPLE & {facts.agent("clash"), facts.patient("clash")}
+        sides = {facts.agent("clash"), facts.patient("clash")}
+        # protesters fought each other, or clashed with the police ("clashed with riot police")
+        fought = (has("clash", 0.6) and PEOPLE & sides) or (
+            has("clash", 0.8) and STATE & sides and sides <= STATE | PEOPLE | {None}
+        )
         hard_violence = any(has(v, 0.6) for v in VIOLENCE)
         if (
             (has("riot", 0.6) and facts.agent("riot") not in ARMED)
