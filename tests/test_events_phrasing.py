@@ -113,3 +113,12 @@ def test_protesters_clashing_with_police_make_a_violent_demonstration() -> None:
         "Hundreds of students marched in Nairobi and later clashed with riot police near parliament."
     )
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_government_security_forces_are_forces_and_battle_sides_come_from_the_attack() -> None:
+    event = main(
+        "Al Shabaab militants carried out an attack against government security forces near Gao. "
+        "An exchange of fire followed."
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.inter1, event.inter2) == ("Al Shabaab", 2, 1)

@@ -173,7 +173,9 @@ class ActorLexicon:
                 and folded[out[-1][1] : hit.start].isspace()
             ):
                 prev = out.pop()  # "ISWAP militants", "Syrian police members": one mention
-                out.append((prev[0], hit.end, prev[2], prev[3]))
+                # "government security forces", "regime troops": the forces of the government
+                head = entry if prev[2].kind == "government" and prev[2].generic and entry.state else prev[2]
+                out.append((prev[0], hit.end, head, prev[3]))
                 continue
             start, modifier = hit.start, None
             if entry.generic and entry.kind in self.modifiable:

@@ -120,6 +120,12 @@ def code_actors(
         victim = patient if patient is not None and not _armed(patient) else None
         return Coded(a1, Side(namer.generic("civilians", victim), (), (victim,) if victim else ()))
     if event_type == "Battles":
+        if not _armed(agent):
+            # the deciding trigger names no attacker ("an exchange of fire followed"): the sides of
+            # the first trigger that does ("militants attacked forces at a checkpoint")
+            first = next((r for r in all_roles if _armed(r.agent)), None)
+            if first is not None:
+                roles, agent, patient = first, first.agent, first.patient
         a1 = namer.side(agent, roles.agent_assoc, armed_only=True) if _armed(agent) else Side(None)
         a2 = namer.side(patient, roles.patient_assoc, armed_only=True) if _armed(patient) else Side(None)
         if a1.actor is None and a2.actor is not None:

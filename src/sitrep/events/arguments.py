@@ -32,6 +32,12 @@ _NOMINAL = re.compile(
     r"\b(?:of|the|a|an|his|her|their|its|this|that|these|those|for|after|following|over|"
     r"against|recent|deadly|fatal)\s+$"
 )
+# ... unless a light verb carries it: "militants carried out an attack", "launched a hit and run attack"
+_LIGHT_VERB = re.compile(
+    r"\b(?:carried out|carry out|carries out|carrying out|launched|launch|launches|launching|staged|"
+    r"mounted|conducted|waged|unleashed)\s+(?:(?:a|an|the|their|its|his|her|another)\s+)?"
+    r"(?:[\w']+\s+){0,3}$"
+)
 _PARTICIPLE = re.compile(r"(?:,|\band)\s*$")
 # An actor right after one of these is a prepositional object, not the subject of a later verb.
 _PREP_OBJECT = re.compile(r"\b(?:with|against|on|at|to|toward|towards|into|upon)\s+(?:the\s+)?$")
@@ -137,7 +143,10 @@ def attach(
     if after and _BETWEEN.fullmatch(folded, trigger.end, actors[after[0]].start):
         first, rest = _group_forward(actors, after[0], folded)
         return Roles(first, rest[0] if rest else None, (), rest[1:], "args.between")
-    nominal = _NOMINAL.search(folded, max(s_start, trigger.start - 12), trigger.start) is not None
+    nominal = (
+        _NOMINAL.search(folded, max(s_start, trigger.start - 12), trigger.start) is not None
+        and _LIGHT_VERB.search(folded, max(s_start, trigger.start - 50), trigger.start) is None
+    )
     if (
         before
         and _PARTICIPLE.search(folded, max(s_start, trigger.start - 5), trigger.start)
