@@ -1,10 +1,10 @@
 """Which mention lies inside which: "Jabalia, Gaza", "Gainesville, Va.", "London - Hillingdon",
-"Kani township, Yinmarbin", and bracket chains "Tafas (Daraa, Daraa)", "Pale township (Yinmarbin
-district, Sagaing region)", "Apaa (Adjumani, Northern)".
+"Tamu township, Kale", and bracket chains "Inkhil (Izra, Daraa)", "Tamu township (Tamu district,
+Sagaing region)", "Ongako (Gulu, Northern)".
 
 A bracket after a name lists the units it lies in, smallest first, as ACLED's notes and many
 reports write them. Each item of the list is read as an admin unit even when the recogniser did
-not take it for a place: "Northern" or "Central" are no place on their own, but in "(Adjumani,
+not take it for a place: "Northern" or "Central" are no place on their own, but in "(Gulu,
 Northern)" they name Uganda's Northern region; an item the gazetteer knows only by a variant
 spelling ("Idleb") is looked up by its consonant skeleton among admin units. Each item is the
 container of the one before it, and the first item contains the name before the bracket. When that
@@ -52,7 +52,7 @@ def _type_word(lex: Lexicon, words: list[str]) -> tuple[int, tuple[str, ...]]:
 
 def _items(text: str, start: int, end: int, lex: Lexicon) -> list[_Item]:
     """The capitalised items of a bracket's list, without leading lower-case words ("coded to")
-    and without a trailing type word ("Yinmarbin district" -> Yinmarbin, admin2)."""
+    and without a trailing type word ("Tamu district" -> Tamu, admin2)."""
     out = []
     for part in _ITEM.finditer(text, start, end):
         words = list(_CAP_WORD.finditer(text, part.start(), part.end()))
@@ -122,7 +122,7 @@ class Containers:
             gap = text[a.end : b.start]
             short = len(gap) <= 4 and gap.strip() in (",", "(", ", in")
             if short or self._typed_gap(gap) or self._typed_in(gap):
-                a.parent = k + 1  # "Tafas (Daraa", "Kani township, Yinmarbin", "Gainesville, Va."
+                a.parent = k + 1  # "Inkhil (Izra", "Tamu township, Kale", "Gainesville, Va."
                 b.extra["parent_of"] = True
             elif gap in (" - ", " – ", " -", " — "):
                 b.extra["district"] = True
@@ -167,10 +167,10 @@ class Containers:
         base = max(0, opening - 60)
         before = text[base:opening].rstrip()
         if before.endswith(")") and "(" in before:
-            # "Hays (coded to district level) (Al Hudaydah)": the name before the first bracket
+            # "Zabid (coded to the district) (Al Hudaydah)": the name before the first bracket
             before = before[: before.rfind("(")].rstrip()
         words = before.split()
-        n, _ = _type_word(self.lex, words)  # "Pale township (": the name is before the type word
+        n, _ = _type_word(self.lex, words)  # "Tamu township (": the name is before the type word
         if n:
             before = before[: before.rfind(words[-n])].rstrip()
         end = base + len(before)
@@ -179,4 +179,4 @@ class Containers:
             mentions[anchor].parent = reps[0]
             first.extra["parent_of"] = True
         elif before[-1:].isalpha() and before.split()[-1][:1].isupper():
-            first.extra["inner_unknown"] = True  # "Kongo (Oyam, Northern)" with Kongo unknown
+            first.extra["inner_unknown"] = True  # "Ongako (Gulu, Northern)" with Ongako unknown

@@ -97,7 +97,7 @@ def dump_records(path: Path) -> tuple[list[Record], dict[tuple[str, str], str]]:
         except ValueError as exc:
             raise DataFileError(f"line {lineno}: {exc}", where=str(path)) from exc
         # An admin1 is shown as ACLED writes it ("Sagaing"); a district keeps its type word as its
-        # main name ("Adjumani District") and is also known without it.
+        # main name ("Gulu District") and is also known without it.
         name = display_name(cols[1]) if kind == "admin1" else cols[1]
         names = [cols[1], cols[2], *cols[3].split(","), display_name(cols[1])]
         alternates = [a for a in dict.fromkeys(names) if a != name and good_alternate(a)]

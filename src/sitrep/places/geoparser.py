@@ -10,8 +10,8 @@
 The span's ``rule`` says how it was read: ``places.name`` plus ``+near`` ("near X", "north of X"),
 ``+direction`` ("northern X"), ``+admin`` ("X province"), ``+contained`` ("X, Y": X lies in Y),
 ``+dateline``, ``+cue`` (a location word before it: "in X"), ``+inner`` (an unknown place inside it
-was named: "Kongo (Oyam, Northern)" with Kongo unknown), ``+compound`` (a unit named after the
-place: "Jos North", "Beja Nord"), ``+from`` ("from X") and ``+paren``
+was named: "Ongako (Gulu, Northern)" with Ongako unknown), ``+compound`` (a unit named after the
+place: "Kano North", "Sousse Nord"), ``+from`` ("from X") and ``+paren``
 ("(X)") when those applied; :func:`sitrep.places.locate_event` reads them.
 """
 
@@ -58,7 +58,7 @@ class Geoparser:
         for m, choice in zip(mentions, choices, strict=True):
             if choice is None or not choice.accepted:
                 continue
-            if m.parent is not None:  # "Oslo, Norway" says less about an event than "Tafas (Daraa)"
+            if m.parent is not None:  # "Oslo, Norway" says less about an event than "Inkhil (Daraa)"
                 parent = choices[m.parent]
                 m.extra["in_country"] = (
                     parent is not None and self.gazetteer.index.feat[parent.entry] == country

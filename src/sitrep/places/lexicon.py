@@ -38,7 +38,7 @@ class Lexicon:
     person_particles: frozenset[str]
     trailing_stop: frozenset[str]  # words a place name never ends with ("Al", "The")
     feature_words: frozenset[str]  # "Lake", "Mount": "Lake Vermont" is not Vermont
-    compound_words: frozenset[str]  # "North" of "Jos North": a unit named after the place before
+    compound_words: frozenset[str]  # "North" of "Kano North": a unit named after the place before
     place_nouns: frozenset[str]  # "town", "village", "area": "X town in Y" puts X inside Y
 
     @property

@@ -86,7 +86,7 @@ class Recognizer:
 
     def admin_lookup(self, name: str) -> list[Candidate]:
         """Admin units (and regions) called ``name``, for a name that stands where admin units do
-        ("(Adjumani, Northern)"): exact and loose keys, else the consonant skeleton with the same
+        ("(Gulu, Northern)"): exact and loose keys, else the consonant skeleton with the same
         first letter ("Idleb" ~ Idlib). Direction words are not ruled out here."""
         found = self._admins.get(name)
         if found is None:
@@ -203,7 +203,7 @@ class Recognizer:
             pieces = [(0, len(word), word)]
         caps = [p for p in pieces if is_cap(p[2])]
         folded = [fold(p[2]) for p in caps]
-        part = [False] * len(caps)  # a piece split off a hyphenated word ("Koweit" of "Koweit-Bulunge")
+        part = [False] * len(caps)  # a piece split off a hyphenated word ("Kigoma" of "Kigoma-Lubondja")
         matches: list[tuple[int, int, Mention]] = []
         i = 0
         while i < len(caps):
@@ -230,7 +230,7 @@ class Recognizer:
                 and found.kind == "place"
                 and not word[caps[j][1] : caps[j + 1][0]].strip(" \t-‐")
             ):
-                # "Jos North", "Beja Nord", "Yangon-North": a unit named after a known place
+                # "Kano North", "Sousse Nord", "Mandalay-North": a unit named after a known place
                 end = caps[j + 1][1]
                 found = Mention(found.start, end, word[found.start : end], found.candidates)
                 found.extra["compound"] = True
@@ -269,7 +269,7 @@ class Recognizer:
             admin = lex.admin_types[run_before[-1]]  # "State of Illinois", "Village of Glen Carbon"
             kind = "place" if kind == "embedded" else kind
         street = any(w in lex.street_words for w in run_after[:3])
-        # Capitalised words right next to it, only spaces between ("Paris Hilton"; not "Wilson's Farm")
+        # Capitalised words right next to it, only spaces between ("Paris Hilton"; not "Miller's Field")
         after, before = word[m.end : caps[j + 1][0]] if j + 1 < len(caps) else "-", word[: m.start]
         next_word = folded[j + 1] if not after.strip(" \t") else None
         prev_word = folded[i - 1] if i > 0 and not before[caps[i - 1][1] :].strip(" \t") else None
@@ -369,7 +369,7 @@ class Recognizer:
             last in lex.person_titles or (static.last_in_run and nxt in lex.street_words)
         ):
             return False
-        # A type word right after the name, not across punctuation ("Sullivan, city director")
+        # A type word right after the name, not across punctuation ("Ms Lopez, city clerk")
         self._admin_words(m, before, after if static.last_in_run and after and after[0][:1].isalpha() else [])
         if last == "from":
             m.extra["from"] = True
@@ -412,7 +412,7 @@ class Recognizer:
                     key = fold(" ".join(after[:n]))
                     if key in lex.admin_types:
                         m.admin = lex.admin_types[key]
-                        m.kind = "place" if m.kind == "embedded" else m.kind  # "Hospital of Azaz city"
+                        m.kind = "place" if m.kind == "embedded" else m.kind  # "the Clinic of Marib city"
                         break
         if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.admin_types:
             m.admin = lex.admin_types[before[-2]]
@@ -443,4 +443,4 @@ class Recognizer:
         for m in out:
             located = m.admin or m.parent is not None or m.extra.get("parent_of")
             if m.text in surnames and not m.multiword and not located and not self._big(m):
-                m.person = True  # but "in Bemidji (Minnesota)" stays a place after "Our Revolution Bemidji"
+                m.person = True  # "in Ely (Minnesota)" stays a place after "Friends of Ely"

@@ -64,4 +64,4 @@ class Record:
     weight_population: int = 0
     # How many names GeoNames knows the place by, in every language: well-known places have many.
     alt_count: int = 0
-    admin2_raw: str = ""  # the admin2 name as the source writes it ("Adjumani District")
+    admin2_raw: str = ""  # the admin2 name as the source writes it ("Gulu District")

@@ -224,7 +224,7 @@ class Resolver:
         if tier == 2 and not (
             (share >= 0.3 and (m.cue or typed)) or (typed and one_country and feature in ADMIN_FEATURES)
         ):
-            return False  # a spelling variant ("Rajouri district" ~ Rājauri) needs support
+            return False  # a spelling variant ("Kupwarah district" ~ Kupwāra) needs support
         if m.extra.get("bracket_item") and share < BRACKET_SHARE and not one_country:
             return False  # "(Capital)", "(South)" with nothing else to say which country's
         foreign = (
@@ -233,7 +233,7 @@ class Resolver:
             and ctx.local_others(k) >= FOREIGN_CONTEXT
         )
         if foreign and (not strong or (not m.cue and weight < FOREIGN_MAX_PRIOR)):
-            return False  # a town abroad, in an article about somewhere else ("Kani township")
+            return False  # a town abroad in an article about elsewhere ("Tamu" in news about Syria)
         if not big and not m.cue and (m.extra.get("the") or m.extra.get("of") or m.extra.get("says")):
             return False  # "the Alliance", "Secretary of State", "Robbins said"
         located = m.cue or bool(m.admin) or m.parent is not None or bool(m.extra.get("paren"))
@@ -242,7 +242,7 @@ class Resolver:
             and not (located and (strong or in_context or (weight >= 3.0 and not m.extra.get("lower_seen"))))
             and not (big and not m.sentence_start)
         ):
-            return False  # "Hope", "Bank": unless read as a place ("in Sens", "in Hope, Ark.")
+            return False  # "Hope", "Bank": unless read as a place ("in Nevers", "in Hope, Ark.")
         if strong or (m.cue and (in_context or weight >= 3.0 or m.multiword)):
             return not (m.sentence_start and not m.multiword and weight < 3.0 and not m.cue)
         return in_context and (weight >= 3.7 or m.multiword) and not m.sentence_start
@@ -289,13 +289,13 @@ class Resolver:
 
     @staticmethod
     def _plain(m: Mention, entry: int) -> bool:
-        """Read by the entry's own name, exactly, as a whole word (not "Goba" for Juba, not
-        "Koweit" of "Koweit-Bulunge")."""
+        """Read by the entry's own name, exactly, as a whole word (not an alternate name shared with
+        other places, not "Kigoma" of "Kigoma-Lubondja")."""
         return not m.extra.get("part") and any(e == entry and t == 0 and not a for e, t, a in m.candidates)
 
     def _container(self, mentions: list[Mention], out: list[Choice | None], m: Mention) -> int | None:
-        """The mention's container, skipping containers that were not taken for places ("Nasir
-        (Luakpiny/Nasir county, Upper Nile state)" with the inner Nasir unknown: Upper Nile)."""
+        """The mention's container, skipping containers that were not taken for places ("Akobo
+        (Walgak/Akobo county, Jonglei state)" with the inner Akobo unknown: Jonglei)."""
         up, seen = m.parent, 0
         while up is not None and seen < MAX_CHAIN:
             choice = out[up]
@@ -344,7 +344,7 @@ class Resolver:
         elif container is None and (
             ix.features[ix.feat[parents[0]]] in ("admin1", "country") or ix.cc[entry] != ix.cc[parents[0]]
         ):
-            # "Pirque (Cochabamba)", "Apaa (Adjumani, Northern)": no such place in that unit; the
+            # "Sucre (Cochabamba)", "Apam (Gulu, Northern)": no such place in that unit; the
             # unit stands, and the place is an unknown one inside it
             mentions[up].extra["inner_unknown"] = True
             return False

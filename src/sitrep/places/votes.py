@@ -43,14 +43,14 @@ class Context:
     Each distinct name votes once, softly: its weight is shared among the countries (and admin1
     units) where it has a reading, in proportion to how likely each reading is on its own. A name
     that exists in eight countries ("Northern") thus says little on its own, yet adds up with
-    "Adjumani" to name the one country both belong to.
+    "Gulu" to name the one country both belong to.
     """
 
     countries: dict[int, float] = field(default_factory=dict)
     admin1: dict[int, float] = field(default_factory=dict)
     own: list[Vote | None] = field(default_factory=list)  # per mention: the vote of its name
     total: float = 0.0
-    # Votes of names below the country level only: "in Sens" is not abroad in an article that
+    # Votes of names below the country level only: "in Nevers" is not abroad in an article that
     # names Ukraine and Russia; it is abroad in one about Idlib and Hama.
     local: dict[int, float] = field(default_factory=dict)
     local_total: float = 0.0
@@ -175,8 +175,8 @@ def build_context(r: Resolver, mentions: list[Mention], hint: list[int], hopeles
 
 
 def cohere(r: Resolver, mentions: list[Mention], out: list[Choice | None]) -> None:
-    """Drop weak places in a country the rest of the article does not support ("Koweit" of
-    "Koweit-Bulunge village (Fizi, Sud-Kivu)", "Shakhta" in "Shakhta imeni Gagarina, Donetsk")."""
+    """Drop weak places in a country the rest of the article does not support ("Kigoma" of
+    "Kigoma-Lubondja village (Fizi, Sud-Kivu)", a Russian "Zarya" in "Zarya imeni Lenina, Luhansk")."""
     ix = r.g.index
     support: dict[int, float] = {}
     weak: list[int] = []

@@ -76,7 +76,7 @@ def prev_words(text: str, start: int, n: int) -> list[str]:
 
 
 def in_brackets(text: str, start: int, end: int) -> bool:
-    """Inside "( ... )" on the same line: "in Tafas (Daraa, Daraa)"."""
+    """Inside "( ... )" on the same line: "in Inkhil (Izra, Daraa)"."""
     opening = text.rfind("(", max(0, start - 60), start)
     if opening < 0:
         return False
