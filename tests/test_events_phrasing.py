@@ -122,3 +122,14 @@ def test_government_security_forces_are_forces_and_battle_sides_come_from_the_at
     )
     assert event.sub_event_type == "Armed clash"
     assert (event.actor1, event.inter1, event.inter2) == ("Al Shabaab", 2, 1)
+
+
+def test_coordinated_passives_take_their_far_by_phrase() -> None:
+    event = main("A trader was shot twice and killed in the market of Kano by unidentified gunmen.")
+    assert event.sub_event_type == "Attack"
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
+def test_members_of_a_group_are_the_group() -> None:
+    event = main("Members of Al Shabaab attacked soldiers near Gao.")
+    assert (event.actor1, event.sub_event_type) == ("Al Shabaab", "Armed clash")

@@ -125,11 +125,13 @@ class ActorLexicon:
         modifiable: frozenset[str],
         articles: frozenset[str] = frozenset(),
         civilian_modifiers: frozenset[str] = frozenset(),
+        membership: frozenset[str] = frozenset(),
     ) -> None:
         self.countries = countries
         self.articles = articles
         self.modifiable = modifiable
         self.civilian_modifiers = civilian_modifiers
+        self.membership = membership
         self.periods = periods
         self.kinds = kinds
         self._matcher: PhraseMatcher[ActorEntry] = PhraseMatcher(entries)
@@ -164,6 +166,14 @@ class ActorLexicon:
         for hit in self._matcher.find(folded, plain, ranges):
             entry = self._choose(hit.values, text[hit.start : hit.end], day)
             if entry is None:
+                continue
+            if (
+                out
+                and folded[out[-1][1] : hit.start] in (" of ", " of the ")
+                and self._member(folded, out[-1])
+            ):
+                prev = out.pop()  # "members of the CV", "a member of Al Shabaab": the group
+                out.append((prev[0], hit.end, entry, None))
                 continue
             if (
                 entry.generic
@@ -205,6 +215,11 @@ class ActorLexicon:
             if found is not None:
                 return found
         return _mention(entry, modifier)
+
+    def _member(self, folded: str, mention: tuple[int, int, ActorEntry, str | None]) -> bool:
+        """Whether a mention is a membership head ("members", "elements") that its group names."""
+        start, end, entry, _ = mention
+        return entry.generic and folded[start:end].rsplit(" ", 1)[-1] in self.membership
 
     def _off_duty(self, folded: str, start: int) -> bool:
         words = folded[max(0, start - 16) : start].split()
@@ -287,6 +302,7 @@ def _default_lexicon() -> ActorLexicon:
     kinds, entries, modifiable = _load_generic()
     generic = load_yaml(GENERIC_FILE)
     civilian = frozenset(fold_key(w) for w in generic.get("civilian_modifiers") or [])
+    membership = frozenset(fold_key(w) for w in generic.get("membership_heads") or [])
     entries.extend(_load_named(kinds, countries))
     return ActorLexicon(
         entries,
@@ -297,6 +313,7 @@ def _default_lexicon() -> ActorLexicon:
         modifiable=frozenset(modifiable),
         articles=articles,
         civilian_modifiers=civilian,
+        membership=membership,
     )
 
 

@@ -18,6 +18,9 @@ from ..models import Span
 
 _BY = re.compile(r"\s*(?:[\w',]+\s+){0,4}?(?:by|from)\s+(?:[\w'.,]+\s+){0,4}")
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:[\w']+\s+){0,3}$")
+# a passive verb coordinated with the first: "was shot five times and killed"
+_BE_AND_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:[\w']+\s+){1,6}?and\s+$")
+_BY_FAR = re.compile(r"\s*(?:[\w',]+\s+){0,7}?(?:by|from)\s+(?:[\w'.,]+\s+){0,4}")
 _UNDER = re.compile(r"\bcame under\b|\bunder (?:attack|fire)\b|\bcoming under\b")
 _BETWEEN = re.compile(r"\s*(?:[\w']+\s+){0,2}?between\s+$")
 # The words between two actors of one list: joiners, articles, and after "and" up to three
@@ -122,11 +125,14 @@ def attach(
     hi = min((b for b in breaks if b >= trigger.end), default=s_end + 1)
     before = [i for i, a in enumerate(actors) if lo < a.end <= trigger.start]
     after = [i for i, a in enumerate(actors) if trigger.end <= a.start < hi]
-    by_agent = None
-    if after and _BY.fullmatch(folded, trigger.end, actors[after[0]].start):
-        by_agent = after[0]
-    be = _BE_BEFORE.search(folded, max(s_start, trigger.start - 40), trigger.start)
+    be = _BE_BEFORE.search(folded, max(s_start, trigger.start - 40), trigger.start) or _BE_AND_BEFORE.search(
+        folded, max(s_start, trigger.start - 70), trigger.start
+    )
     passive = be is not None and not any(be.start() < a.start < trigger.start for a in actors)
+    by_agent = None
+    # a passive verb takes its "by" phrase further away: "was killed in the X neighborhood by gunmen"
+    if after and (_BY_FAR if passive else _BY).fullmatch(folded, trigger.end, actors[after[0]].start):
+        by_agent = after[0]
     under = _UNDER.search(folded, max(s_start, trigger.start - 14), trigger.end) is not None
     agent: Span | None = None
     patient: Span | None = None
