@@ -10,9 +10,10 @@ from datetime import date
 
 from sitrep.actors import ActorStage
 from sitrep.events import EventOptions, EventStage, code_events
-from sitrep.models import Article, Doc
+from sitrep.models import Article, Doc, Event
+from sitrep.temporal import TimeStage
 from sitrep.text import TextStage
-from test_events_coding import code, main
+from test_events_coding import code, main, stub_date, stub_place
 
 
 def test_clashes_between_two_sides_name_both_sides() -> None:
@@ -133,3 +134,29 @@ def test_coordinated_passives_take_their_far_by_phrase() -> None:
 def test_members_of_a_group_are_the_group() -> None:
     event = main("Members of Al Shabaab attacked soldiers near Gao.")
     assert (event.actor1, event.sub_event_type) == ("Al Shabaab", "Armed clash")
+
+
+def test_a_trigger_with_a_date_of_its_own_is_history() -> None:
+    text = (
+        "On 3 May 2022, families held a vigil in Nairobi for a student who was shot dead by "
+        "police on 2 June 2020."
+    )
+    event = main_with_time(text)
+    assert (event.sub_event_type, event.fatalities) == ("Peaceful protest", 0)
+
+
+def test_a_long_topic_phrase_ends() -> None:
+    event = main(
+        "Hundreds of people marched against President Mugabe in Nairobi, and the march descended into "
+        "one of the worst outbreaks of violence in two decades."
+    )
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def main_with_time(text: str) -> Event:
+    doc = Doc(Article(id="t", text=text))
+    for stage in (TextStage(), TimeStage(), ActorStage(), EventStage()):
+        stage(doc)
+    events = code_events(doc, EventOptions(date_resolver=stub_date, place_locator=stub_place))
+    assert events
+    return max(events, key=lambda e: e.confidence)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ..actors import fold
-from ..models import LAYER_MODALITY, LAYER_SENTENCE, LAYER_TRIGGER, Doc, Event, Span
+from ..models import LAYER_MODALITY, LAYER_SENTENCE, LAYER_TIME, LAYER_TRIGGER, Doc, Event, Span
 from .assembly import DEFAULT_MIN_CONFIDENCE
-from .mentions import Mention
-from .modality import modality_of
+from .mentions import Mention, trigger_modality
 from .stage import LAYER_EVENT
 
 
@@ -76,10 +75,11 @@ def _ignored_sentence(doc: Doc, sentence: tuple[int, int]) -> list[str]:
     if not triggers:
         return []
     cues = list(doc.within(LAYER_MODALITY, *sentence))
+    times = list(doc.within(LAYER_TIME, *sentence))
     folded = fold(doc.text)
     lines = [f"- {_quote(doc.text, *sentence)[:160]}"]
     for t in triggers:
-        modality, cue = modality_of(t, cues, triggers, folded, sentence)
+        modality, cue = trigger_modality(t, cues, triggers, folded, sentence, times=times)
         where = f" by cue {_quote(doc.text, cue.start, cue.end)}" if cue is not None else ""
         lines.append(f"    ignored  {t.label:<10} {modality}{where}: {_quote(doc.text, t.start, t.end)}")
     return lines

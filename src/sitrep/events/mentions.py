@@ -7,12 +7,14 @@ figures that belong to it, and the roles attached to its main trigger.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Span
 from .arguments import Roles, attach, clause_breaks
-from .modality import ASSERTED, modality_of
+from .modality import ASSERTED, BACKGROUND, modality_of
 
 # Which trigger of a sentence gets its roles attached first: the frames highest in ACLED's
 # hierarchy, then the more specific ones.
@@ -45,6 +47,9 @@ FRAME_ORDER = (
     "other",
 )
 FRAME_RANK = {f: i for i, f in enumerate(FRAME_ORDER)}
+_WORDS = re.compile(r"[\w']+")
+_CASUALTY_FRAMES = ("kill", "injure", "killed", "injured")  # trigger frames and figure labels
+_OWN_DATE_WORDS = 8  # words between a trigger and a date of its own ("shot by a police officer on ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +83,11 @@ def build_mentions(
     cues: list[Span],
     numbers: list[Span],
     actors: list[Span],
+    times: Sequence[Span] = (),
 ) -> list[Mention]:
     """Group the layers by sentence and keep the sentences that assert an event."""
     out: list[Mention] = []
+    time_starts = [t.start for t in times]
     starts = [s for s, _ in sentences]
     with_triggers = sorted({bisect_right(starts, t.start) - 1 for t in triggers})
     cue_starts = [c.start for c in cues]
@@ -99,8 +106,9 @@ def build_mentions(
         s_actors = _within(actors, actor_starts, s_start, s_end)
         asserted: list[Span] = []
         dropped: list[tuple[Span, str, Span | None]] = []
+        s_times = _within(times, time_starts, s_start, s_end) if times else []
         for trig in s_trig:
-            modality, cue = modality_of(trig, s_cues, s_trig, folded, (s_start, s_end))
+            modality, cue = trigger_modality(trig, s_cues, s_trig, folded, (s_start, s_end), times=s_times)
             if modality == ASSERTED:
                 asserted.append(trig)
             else:
@@ -119,7 +127,9 @@ def build_mentions(
         kept_numbers = tuple(
             n
             for n in s_nums
-            if n.label != "cumulative" and not _inside_topic(n, s_trig, s_cues, folded, (s_start, s_end))
+            if n.label != "cumulative"
+            and not _inside_topic(n, s_trig, s_cues, folded, (s_start, s_end))
+            and not _of_dropped(n, asserted, dropped)
         )
         out.append(
             Mention(
@@ -165,9 +175,58 @@ def _roles(
     return tuple(out)
 
 
-def _within(spans: list[Span], starts: list[int], start: int, end: int) -> list[Span]:
+def trigger_modality(
+    trigger: Span,
+    cues: list[Span],
+    triggers: list[Span],
+    folded: str,
+    sentence: tuple[int, int],
+    *,
+    times: Sequence[Span] = (),
+) -> tuple[str, Span | None]:
+    """The modality of a trigger in its sentence: the cues', or background when it has a date of
+    its own (the cue is then that date)."""
+    modality, cue = modality_of(trigger, cues, triggers, folded, sentence)
+    if modality == ASSERTED and times:
+        own = _own_date(trigger, times, folded)
+        if own is not None:
+            return BACKGROUND, own
+    return modality, cue
+
+
+def _own_date(trigger: Span, times: Sequence[Span], folded: str) -> Span | None:
+    """A day-precise date right after a trigger that differs from the date the sentence opens with
+    dates that trigger apart: "On 5 May, families gathered for a man who was shot by police on 2
+    June 2020" (the shooting is history, coded on its own day if at all)."""
+    lead = times[0]
+    if lead.start > trigger.start or getattr(lead.value, "first", None) is None:
+        return None
+    for span in times[1:]:
+        if span.start < trigger.end:
+            continue
+        gap = folded[trigger.end : span.start]
+        if len(_WORDS.findall(gap)) > _OWN_DATE_WORDS or any(c in gap for c in ",;()"):
+            return None
+        first = getattr(span.value, "first", None)
+        if first is not None and span.value.granularity == "day" and first != lead.value.first:
+            return span
+        return None
+    return None
+
+
+def _of_dropped(number: Span, asserted: list[Span], dropped: list[tuple[Span, str, Span | None]]) -> bool:
+    """A casualty figure whose nearest casualty trigger is not asserted belongs to that other event."""
+    if number.label not in _CASUALTY_FRAMES or not any(t.label in _CASUALTY_FRAMES for t, _, _ in dropped):
+        return False
+    near = [(t, False) for t in asserted if t.label in _CASUALTY_FRAMES]
+    near += [(t, True) for t, _, _ in dropped if t.label in _CASUALTY_FRAMES]
+    _, is_dropped = min(near, key=lambda p: min(abs(p[0].start - number.end), abs(number.start - p[0].end)))
+    return is_dropped
+
+
+def _within(spans: Sequence[Span], starts: list[int], start: int, end: int) -> list[Span]:
     """Spans starting in [start, end) of a list sorted by start (``starts`` = their starts)."""
-    return spans[bisect_left(starts, start) : bisect_left(starts, end)]
+    return list(spans[bisect_left(starts, start) : bisect_left(starts, end)])
 
 
 def _inside_topic(

@@ -14,12 +14,14 @@ from ..models import LAYER_MODALITY, Span
 from .lexicon import CueEntry, EventLexicon
 
 ASSERTED = "asserted"
+BACKGROUND = "background"
 # When several cues govern a trigger, the first modality in this order wins.
 PRIORITY = ("separate", "drill", "negated", "future", "hypothetical", "statement", "topic", "background")
 _RANK = {m: i for i, m in enumerate(PRIORITY)}
 _WORD = re.compile(r"[\w']+")
 _STOP = re.compile(r"[;.!?]\s")
 _PHRASE_END = re.compile(r"[,;(]|\b(?:with|while|as|when|but|after|before|whereas|during)\b")
+_PHRASE_WORDS = 9  # a noun phrase a cue governs is short ("against the recent killing of a student")
 _OPENING_WORDS = 2  # a cue this close to the sentence start opens a fronted clause ("A day after ..., ")
 _BACK_BOUNDARY = re.compile(r"[,;(]|\b(?:after|following|when|while|amid|and|which|who|as)\b")
 
@@ -89,6 +91,6 @@ def _governs(entry: CueEntry, cue: Span, trigger: Span, folded: str, sentence: t
             and (entry.past_comma or "," not in between)
         )
     if entry.scope == "phrase":
-        return _PHRASE_END.search(between) is None
+        return _PHRASE_END.search(between) is None and len(_WORD.findall(between)) < _PHRASE_WORDS
     # clause: to the end of the sentence, or of a fronted clause ("A day after X, Y happened")
     return not ("," in between and len(_WORD.findall(folded, sentence[0], cue.start)) <= _OPENING_WORDS)

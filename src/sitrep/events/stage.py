@@ -9,6 +9,7 @@ from ..models import (
     LAYER_NUMBER,
     LAYER_PLACE,
     LAYER_SENTENCE,
+    LAYER_TIME,
     LAYER_TRIGGER,
     Doc,
     Span,
@@ -71,6 +72,7 @@ class EventStage:
             cues=doc.layer(LAYER_MODALITY),
             numbers=doc.layer(LAYER_NUMBER),
             actors=doc.layer(LAYER_ACTOR),
+            times=doc.layer(LAYER_TIME),
         )
         doc.add(
             LAYER_EVENT,
