@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from sitrep.actors import ActorStage
-from sitrep.events import EventOptions, EventStage, code_events
+from sitrep.events import DEFAULT_MIN_CONFIDENCE, EventOptions, EventStage, code_events
 from sitrep.models import Article, Doc, Event
 from sitrep.temporal import TimeStage
 from sitrep.text import TextStage
@@ -160,3 +160,12 @@ def main_with_time(text: str) -> Event:
     events = code_events(doc, EventOptions(date_resolver=stub_date, place_locator=stub_place))
     assert events
     return max(events, key=lambda e: e.confidence)
+
+
+def test_an_event_only_condemned_is_reported_below_the_default_threshold() -> None:
+    text = "Rights groups condemned the house arrest of an opposition leader in Nairobi."
+    assert code(text) == []
+    (event,) = code(text, 0.3)
+    assert event.sub_event_type == "Arrests"
+    assert "modality.reported" in {e.rule for e in event.evidence}
+    assert event.confidence < DEFAULT_MIN_CONFIDENCE

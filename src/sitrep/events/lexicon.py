@@ -51,7 +51,17 @@ FRAMES = (
     "loot",
     "other",
 )
-MODALITIES = ("negated", "future", "hypothetical", "statement", "drill", "topic", "separate", "background")
+MODALITIES = (
+    "negated",
+    "future",
+    "hypothetical",
+    "statement",
+    "reported",
+    "drill",
+    "topic",
+    "separate",
+    "background",
+)
 SCOPES = ("next", "clause", "phrase", "back", "sentence", "adverbial")
 CASUALTY_KINDS = ("killed", "injured", "arrested", "abducted")
 _CUE_KEYS = frozenset(

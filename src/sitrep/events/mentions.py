@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..models import Span
 from .arguments import Roles, attach, clause_breaks
-from .modality import ASSERTED, BACKGROUND, modality_of
+from .modality import ASSERTED, BACKGROUND, REPORTED, modality_of
 
 # Which trigger of a sentence gets its roles attached first: the frames highest in ACLED's
 # hierarchy, then the more specific ones.
@@ -67,6 +67,8 @@ class Mention:
     trigger_roles: tuple[Roles, ...]  # roles of each asserted trigger, aligned with ``triggers``
     numbers: tuple[Span, ...]
     actors: tuple[Span, ...]
+    # the cues of a statement the event is only reported through ("condemned the attack on ...")
+    reported: tuple[Span, ...] = ()
 
     @property
     def frame_weights(self) -> dict[str, float]:
@@ -87,6 +89,7 @@ def build_mentions(
 ) -> list[Mention]:
     """Group the layers by sentence and keep the sentences that assert an event."""
     out: list[Mention] = []
+    reported: list[tuple[_Sentence, list[Span], list[tuple[Span, str, Span | None]], tuple[Span, ...]]] = []
     time_starts = [t.start for t in times]
     starts = [s for s, _ in sentences]
     with_triggers = sorted({bisect_right(starts, t.start) - 1 for t in triggers})
@@ -113,40 +116,72 @@ def build_mentions(
                 asserted.append(trig)
             else:
                 dropped.append((trig, modality, cue))
-        if not asserted:
-            continue
-        frames: dict[str, float] = {}
-        for trig in asserted:
-            frames[trig.label] = max(frames.get(trig.label, 0.0), trig.score)
-        main_i = min(
-            range(len(asserted)),
-            key=lambda i: (FRAME_RANK.get(asserted[i].label, 99), -asserted[i].score, asserted[i].start),
-        )
-        main = asserted[main_i]
-        roles = _roles(text, folded, (s_start, s_end), asserted, s_actors, main_i=main_i)
-        kept_numbers = tuple(
-            n
-            for n in s_nums
-            if n.label != "cumulative"
-            and not _inside_topic(n, s_trig, s_cues, folded, (s_start, s_end))
-            and not _of_dropped(n, asserted, dropped)
-        )
-        out.append(
-            Mention(
-                sentence=(s_start, s_end),
-                zone=zones[si],
-                frames=tuple(frames.items()),
-                context=frozenset(t.label for t, _, _ in dropped),
-                triggers=tuple(asserted),
-                dropped=tuple(dropped),
-                main=main,
-                roles=roles[main_i],
-                trigger_roles=roles,
-                numbers=kept_numbers,
-                actors=tuple(s_actors),
-            )
-        )
+        sentence = _Sentence((s_start, s_end), zones[si], s_trig, s_cues, s_nums, s_actors)
+        if asserted:
+            out.append(_mention(text, folded, sentence, asserted, dropped))
+        elif not out:
+            heard = [(t, cue) for t, modality, cue in dropped if modality == REPORTED and cue is not None]
+            if heard:
+                others = [d for d in dropped if d[1] != REPORTED]
+                reported.append((sentence, [t for t, _ in heard], others, tuple({c for _, c in heard})))
+    if not out:
+        # Nothing asserted in the whole article: the events it only reports through a statement
+        # ("rights groups condemned the house arrest of ...") happened; code them as reported.
+        out = [
+            _mention(text, folded, sent, heard, others, reported=cues)
+            for sent, heard, others, cues in reported
+        ]
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    span: tuple[int, int]
+    zone: str
+    triggers: list[Span]
+    cues: list[Span]
+    numbers: list[Span]
+    actors: list[Span]
+
+
+def _mention(
+    text: str,
+    folded: str,
+    sentence: _Sentence,
+    asserted: list[Span],
+    dropped: list[tuple[Span, str, Span | None]],
+    *,
+    reported: tuple[Span, ...] = (),
+) -> Mention:
+    frames: dict[str, float] = {}
+    for trig in asserted:
+        frames[trig.label] = max(frames.get(trig.label, 0.0), trig.score)
+    main_i = min(
+        range(len(asserted)),
+        key=lambda i: (FRAME_RANK.get(asserted[i].label, 99), -asserted[i].score, asserted[i].start),
+    )
+    roles = _roles(text, folded, sentence.span, asserted, sentence.actors, main_i=main_i)
+    kept_numbers = tuple(
+        n
+        for n in sentence.numbers
+        if n.label != "cumulative"
+        and (bool(reported) or not _inside_topic(n, sentence.triggers, sentence.cues, folded, sentence.span))
+        and not _of_dropped(n, asserted, dropped)
+    )
+    return Mention(
+        sentence=sentence.span,
+        zone=sentence.zone,
+        frames=tuple(frames.items()),
+        context=frozenset(t.label for t, _, _ in dropped),
+        triggers=tuple(asserted),
+        dropped=tuple(dropped),
+        main=asserted[main_i],
+        roles=roles[main_i],
+        trigger_roles=roles,
+        numbers=kept_numbers,
+        actors=tuple(sentence.actors),
+        reported=reported,
+    )
 
 
 def _roles(

@@ -15,8 +15,19 @@ from .lexicon import CueEntry, EventLexicon
 
 ASSERTED = "asserted"
 BACKGROUND = "background"
+REPORTED = "reported"
 # When several cues govern a trigger, the first modality in this order wins.
-PRIORITY = ("separate", "drill", "negated", "future", "hypothetical", "statement", "topic", "background")
+PRIORITY = (
+    "separate",
+    "drill",
+    "negated",
+    "future",
+    "hypothetical",
+    "statement",
+    "reported",
+    "topic",
+    "background",
+)
 _RANK = {m: i for i, m in enumerate(PRIORITY)}
 _WORD = re.compile(r"[\w']+")
 _STOP = re.compile(r"[;.!?]\s")

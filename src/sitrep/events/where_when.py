@@ -9,10 +9,12 @@ return as an :class:`Evidence`, a :class:`Span`, a list of them, or None.
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..models import Doc, Evidence, Place, Span
@@ -72,14 +74,27 @@ def _fields(result: Any, names: tuple[str, str, str]) -> tuple[Any, Any, Any]:
     return tuple(getattr(result, n, None) for n in names)  # type: ignore[return-value]
 
 
-def when(doc: Doc, start: int, end: int, resolver: DateResolver | None) -> When:
+def when(doc: Doc, start: int, end: int, resolver: DateResolver | None, *, background: bool = False) -> When:
+    """The date of an event told in ``doc.text[start:end]``. A ``background`` event (one the article
+    only recalls or reports through a statement) takes no publication date: its own or none."""
     if resolver is None:
-        return When(doc.article.published, 1, ())
-    result = resolver(doc, start, end)
+        return When(None if background else doc.article.published, 1, ())
+    if background and _takes_background(resolver):
+        result = resolver(doc, start, end, background=True)  # type: ignore[call-arg]
+    else:
+        result = resolver(doc, start, end)
     if result is None:
         return When(None, 3, ())
     day, precision, raw = _fields(result, ("event_date", "time_precision", "evidence"))
     return When(day, int(precision or 1), _evidence(doc, "event_date", raw))
+
+
+@cache
+def _takes_background(resolver: Callable[..., Any]) -> bool:
+    try:
+        return "background" in inspect.signature(resolver).parameters
+    except (TypeError, ValueError):  # a builtin or a callable without a signature
+        return False
 
 
 def where(doc: Doc, start: int, end: int, locator: PlaceLocator | None) -> Where:
