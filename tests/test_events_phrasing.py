@@ -169,3 +169,11 @@ def test_an_event_only_condemned_is_reported_below_the_default_threshold() -> No
     assert event.sub_event_type == "Arrests"
     assert "modality.reported" in {e.rule for e in event.evidence}
     assert event.confidence < DEFAULT_MIN_CONFIDENCE
+
+
+def test_territory_handed_over_under_a_deal_is_a_peaceful_transfer() -> None:
+    event = main(
+        "The district was handed over by rebels to government control as part of a peace deal "
+        "ending months of fighting near Gao."
+    )
+    assert event.sub_event_type == "Non-violent transfer of territory"

@@ -163,7 +163,7 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Sexual violence", "decide.sexual_by_forces"
     if (
         has("withdraw", 0.8)
-        and not fight
+        and not (has("clash", 0.6) or (has("attack") and armed_target))  # fighting only as context is not
         and not violence
         and (taker in ARMED or facts.agent("withdraw") in ARMED)
     ):
