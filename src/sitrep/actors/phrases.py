@@ -138,7 +138,14 @@ class _Automaton(Generic[T]):
                 )
                 for i, (key, prefix, values) in enumerate(chain)
             )
-            self.automaton.add_word(word, (len(word), plan))
+            # the common case, one plain key: read without the loop below
+            one = chain[0]
+            simple = (
+                (len(one[0]), one[2], one[0])
+                if len(chain) == 1 and not one[1] and _PLAIN.fullmatch(one[0])
+                else None
+            )
+            self.automaton.add_word(word, (len(word), plan, simple))
         self.size = len(table)
         if self.size:
             self.automaton.make_automaton()
@@ -149,10 +156,18 @@ class _Automaton(Generic[T]):
             return
         n = len(folded)
         tail = _WORD_TAIL.match
-        for end_index, (length, plan) in self.automaton.iter_long(
+        for end_index, (length, plan, simple) in self.automaton.iter_long(
             plain, lo, len(plain) if hi is None else hi
         ):
             start = end_index + 1 - length  # offset of the word in folded (plain has one more char)
+            if simple is not None:
+                end = start + simple[0]
+                if end < n and folded[end].isalnum():  # inside a longer word: only keys after a space in it
+                    if " " in plain[start + 1 : end_index + 1]:
+                        self.hits(folded, plain, out, start + 1, end_index + 1)
+                else:
+                    out.append(Hit(start, end, simple[2], simple[1]))
+                continue
             best = -1
             found: list[Hit[T]] = []
             for k_len, prefix, values, key, check, more in plan:
@@ -174,6 +189,17 @@ class _Automaton(Generic[T]):
             # keys may start in the rest of the long match, after a space in it
             if best < end_index and " " in plain[max(best, start) + 1 : end_index + 1]:
                 self.hits(folded, plain, out, max(best, start) + 1, end_index + 1)
+
+
+def _coalesce(ranges: Sequence[tuple[int, int]], gap: int = 3) -> list[tuple[int, int]]:
+    """Sorted ranges with those a few characters apart joined (adjacent sentences): one scan each."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 class PhraseMatcher(Generic[T]):
@@ -208,7 +234,7 @@ class PhraseMatcher(Generic[T]):
         if self.size:
             if plain is None:
                 plain = plain_text(folded)
-            for start, end in [(0, len(folded))] if ranges is None else ranges:
+            for start, end in [(0, len(folded))] if ranges is None else _coalesce(ranges):
                 self._automaton.hits(folded, plain, hits, start, end + 1)
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
