@@ -177,3 +177,11 @@ def test_territory_handed_over_under_a_deal_is_a_peaceful_transfer() -> None:
         "ending months of fighting near Gao."
     )
     assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_armed_men_attacking_a_police_post_is_a_battle_even_when_people_died() -> None:
+    event = main(
+        "Twelve people were killed in an attack near Gao. Rebel fighters attacked a police post "
+        "on Wednesday, the governor said."
+    )
+    assert event.sub_event_type == "Armed clash"

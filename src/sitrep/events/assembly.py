@@ -295,6 +295,7 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
     taker_seen = False
     agents: dict[str, str] = {}
     patients: dict[str, str] = {}
+    attacked_forces = False
     first_doer: str | None = None
     for m in mentions:
         for trig, r in zip(m.triggers, m.trigger_roles, strict=True):
@@ -310,6 +311,8 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
                     first_doer = a_kind
             if p_kind is not None:
                 patients.setdefault(trig.label, p_kind)
+                if trig.label == "attack" and p_kind in ARMED and a_kind in ARMED:
+                    attacked_forces = True
     used = {t.label for m in mentions for t in m.triggers if not t.value.object}
     objects = frozenset({t.label for m in mentions for t in m.triggers} - used)
     return Facts(
@@ -319,6 +322,7 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
         force_armed=force,
         agents=tuple(agents.items()),
         patients=tuple(patients.items()),
+        attacked_forces=attacked_forces,
         objects=objects,
         first_doer=first_doer,
         tags=frozenset(t.label for m in mentions for t in m.triggers if t.value.tag),

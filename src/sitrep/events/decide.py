@@ -79,6 +79,7 @@ class Facts:
     first_doer: str | None = None  # agent kind of the first violent trigger (in text order) that has one
     first_victim: str | None = None  # patient kind of the first violent trigger that has one
     tags: frozenset[str] = frozenset()  # frames of sentence-initial type labels ("Looting:")
+    attacked_forces: bool = False  # some "attack" trigger has armed forces as its target
 
     @property
     def agent_armed(self) -> bool:
@@ -136,7 +137,7 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
     v_agent = facts.first_doer or facts.agent("attack", "kill", "injure", "abduct", "sexual", "riot", "loot")
     v_patient = facts.patient("attack", "kill", "injure", "abduct", "sexual")
     crowd_agent = v_agent in CROWD or (v_agent is None and has("crowd"))
-    armed_target = v_patient in ARMED
+    armed_target = v_patient in ARMED or facts.attacked_forces
     clash_agent, clash_patient = facts.agent("clash"), facts.patient("clash")
     fight = has("clash", 0.6) or (has("attack") and armed_target) or "clash" in context
     protest = has("protest", 0.5) or facts.agent_kind == "protesters" or (has("protest") and has("crowd"))
