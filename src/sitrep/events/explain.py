@@ -52,9 +52,9 @@ def explain(doc: Doc, events: list[Event], min_confidence: float = DEFAULT_MIN_C
         lines.append(f"- {_quote(text, *m.sentence)[:160]}")
         for t in m.triggers:
             lines.append(f"    trigger  {t.label:<10} w={t.score:.2f} {_quote(text, t.start, t.end)}")
-        for cue in m.reported:
+        for said in m.reported:
             lines.append(
-                f"    reported through the statement {_quote(text, cue.start, cue.end)} (nothing asserted)"
+                f"    reported through the statement {_quote(text, said.start, said.end)} (nothing asserted)"
             )
         for t, modality, cue in m.dropped:
             where = f" by cue {_quote(text, cue.start, cue.end)}" if cue is not None else ""
