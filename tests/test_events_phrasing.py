@@ -185,3 +185,11 @@ def test_armed_men_attacking_a_police_post_is_a_battle_even_when_people_died() -
         "on Wednesday, the governor said."
     )
     assert event.sub_event_type == "Armed clash"
+
+
+def test_since_makes_history_of_what_follows_it_too() -> None:
+    event = main(
+        "Police arrested a student leader in Nairobi. He is the most prominent activist arrested since "
+        "protests began in June."
+    )
+    assert event.sub_event_type == "Arrests"

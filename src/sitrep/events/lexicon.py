@@ -62,7 +62,7 @@ MODALITIES = (
     "separate",
     "background",
 )
-SCOPES = ("next", "clause", "phrase", "back", "sentence", "adverbial")
+SCOPES = ("next", "clause", "phrase", "back", "around", "sentence", "adverbial")
 CASUALTY_KINDS = ("killed", "injured", "arrested", "abducted")
 _CUE_KEYS = frozenset(
     {"phrase", "scope", "words", "lower_only", "not_hyphenated", "keeps", "after_frames", "past_comma"}

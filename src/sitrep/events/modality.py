@@ -85,17 +85,19 @@ def _governs(entry: CueEntry, cue: Span, trigger: Span, folded: str, sentence: t
             return True
         # inside a sentence it dates the verb just before it: "... killed last month"
         return trigger.end <= cue.start and len(_WORD.findall(folded, trigger.end, cue.start)) <= 3
-    if entry.scope == "back":
-        if trigger.end > cue.start:
+    if entry.scope in ("back", "around"):
+        if trigger.end <= cue.start:
+            head = folded[trigger.end : cue.start].rstrip(" (")
+            return _BACK_BOUNDARY.search(head) is None
+        if entry.scope == "back":
             return False
-        head = folded[trigger.end : cue.start].rstrip(" (")
-        return _BACK_BOUNDARY.search(head) is None
+        # around: also the words right after it ("arrested since protests began": both are history)
     if trigger.start < cue.end:
         return False
     between = folded[cue.end : trigger.start]
     if _STOP.search(between):
         return False
-    if entry.scope == "next":
+    if entry.scope in ("next", "around"):
         return (
             len(_WORD.findall(between)) < entry.words
             and ";" not in between
