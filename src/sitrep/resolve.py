@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,35 +53,41 @@ def group(
     Mentions flagged in ``summaries`` (a headline, highlights) retell the lead event: they join the
     first event of the body instead of starting their own.
     """
+    return group_by([(k[0], k[1]) for k in keys], lambda i: (keys[i][2], keys[i][3]), summaries)
+
+
+def group_by(
+    days: Sequence[tuple[date | None, bool]],
+    place_of: Callable[[int], tuple[str | None, bool]],
+    summaries: Sequence[bool] = (),
+) -> list[list[int]]:
+    """:func:`group` with the places asked for only when they matter (locating is costly): for the
+    mention that opens an event, for one that states its own date, and until the event has a place."""
     groups: list[list[int]] = []
     current_day: date | None = None
     current_place: str | None = None
-    held = [i for i in range(len(keys)) if i < len(summaries) and summaries[i]]
-    for i, (day, day_explicit, place, place_explicit) in enumerate(keys):
+    held = [i for i in range(len(days)) if i < len(summaries) and summaries[i]]
+    for i, (day, day_explicit) in enumerate(days):
         if i in held:
             continue
         new = not groups
         if groups and day_explicit and current_day is not None and day is not None and day != current_day:
             new = True
-        if (
-            groups
-            and place_explicit
-            and current_place is not None
-            and place is not None
-            and place != current_place
-            and day_explicit
-        ):
-            new = True
+        if groups and not new and day_explicit and current_place is not None:
+            place, place_explicit = place_of(i)
+            new = place_explicit and place is not None and place != current_place
         if new:
             groups.append([i])
             current_day = day if day_explicit or current_day is None else current_day
-            current_place = place
+            current_place = place_of(i)[0]
         else:
             groups[-1].append(i)
             if current_day is None and day_explicit:
                 current_day = day
-            if current_place is None and place_explicit:
-                current_place = place
+            if current_place is None:
+                place, place_explicit = place_of(i)
+                if place_explicit:
+                    current_place = place
     if held:
         if groups:
             groups[0] = sorted(groups[0] + held)

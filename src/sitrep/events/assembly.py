@@ -90,28 +90,36 @@ def code_events(doc: Doc, options: Any = None) -> list[Event]:
         when(doc, *m.sentence, date_resolver, background=bool(m.reported)) if t else _NO_WHEN
         for m, t in zip(mentions, timed, strict=True)
     ]
-    wheres = [
-        where(doc, *m.sentence, place_locator) if p else _NO_WHERE
-        for m, p in zip(mentions, placed, strict=True)
-    ]
-    keys = [
-        (w.day, bool(w.evidence), resolve.place_key(p.place), bool(p.evidence))
-        for w, p in zip(whens, wheres, strict=True)
-    ]
+    # places are located lazily: only where grouping or the event's location needs them
+    wheres: list[Where | None] = [None if p else _NO_WHERE for p in placed]
+
+    def where_of(i: int) -> Where:
+        found = wheres[i]
+        if found is None:
+            found = wheres[i] = where(doc, *mentions[i].sentence, place_locator)
+        return found
+
+    def place_of(i: int) -> tuple[str | None, bool]:
+        w = where_of(i)
+        return resolve.place_key(w.place), bool(w.evidence)
+
     lexicon = ActorLexicon.default()
     events: list[Event] = []
     summaries = [m.zone in _SUMMARY_ZONES for m in mentions]
-    for n, members in enumerate(resolve.group(keys, summaries)):
+    days = [(w.day, bool(w.evidence)) for w in whens]
+    for n, members in enumerate(resolve.group_by(days, place_of, summaries)):
         head = mentions[members[0]]
         if not any(whens[i].day for i in members):
             whens[members[0]] = when(doc, *head.sentence, date_resolver, background=bool(head.reported))
-        if not any(wheres[i].place for i in members):
-            wheres[members[0]] = where(doc, *head.sentence, place_locator)
+        # the event's place: its first mention naming one (else what the head's sentence gives)
+        located = next((w for w in map(where_of, members) if w.place), None)
+        if located is None:
+            located = wheres[members[0]] = where(doc, *head.sentence, place_locator)
         event = _build(
             doc,
             [mentions[i] for i in members],
             whens=[whens[i] for i in members],
-            wheres=[wheres[i] for i in members],
+            wheres=[located],
             lexicon=lexicon,
             index=n,
             read_date=run.read_date,
