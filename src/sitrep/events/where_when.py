@@ -52,6 +52,7 @@ def _evidence(doc: Doc, field: str, raw: Any) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
+@cache
 def default_resolver(module: str, name: str) -> Callable[..., Any] | None:
     """The contract function from another stage, or None while that stage is not built."""
     try:
