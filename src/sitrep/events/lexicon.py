@@ -97,10 +97,20 @@ class TriggerEntry:
     verb_only: bool = False
     adjective: bool = False
     value: Trigger | None = None  # the value of its spans, built once with the entry
+    rule: str = ""  # the rule id of its spans
+    free: bool = False  # nothing to check in context: a real frame with no constraint
 
     def with_value(self) -> TriggerEntry:
         value = Trigger(self.frame, self.weight, self.phrase, self.object, self.prefix, self.adjective)
-        return replace(self, value=value)
+        free = self.frame != NO_FRAME and not (
+            self.lower_only
+            or self.prefix
+            or self.verb_only
+            or self.requires
+            or self.forbids
+            or self.followed_by
+        )
+        return replace(self, value=value, rule=f"trigger.{self.frame}", free=free)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +236,7 @@ def _load_triggers() -> list[tuple[str, TriggerEntry]]:
     # phrases that contain trigger words but evoke no event ("fighting vehicles", "death penalty"):
     # as longer matches they shadow the trigger inside them
     for phrase in _words(data.get("not_triggers"), TRIGGERS_FILE, "not_triggers", "not_triggers"):
-        out.append((phrase, TriggerEntry(frame=NO_FRAME, weight=1.0, phrase=phrase)))
+        out.append((phrase, TriggerEntry(frame=NO_FRAME, weight=1.0, phrase=phrase).with_value()))
     for frame, spec in frames.items():
         require(frame in FRAMES, TRIGGERS_FILE, frame, f"unknown frame (known: {', '.join(FRAMES)})")
         require(

@@ -45,6 +45,14 @@ def find_triggers(
     starts = [s for s, _ in sentences]
     spans: list[Span] = []
     for hit in hits:
+        if len(hit.values) == 1:
+            only = hit.values[0]
+            if only.free and (hit.start == 0 or text[hit.start - 1] != "-"):
+                # no constraint to check: the common case
+                spans.append(
+                    Span(hit.start, hit.end, LAYER_TRIGGER, only.frame, only.rule, only.value, only.weight)
+                )
+                continue
         si = sentence_index(sentences, hit.start, starts)
         s_start, s_end = sentences[si] if si >= 0 else (0, len(text))
         best: dict[str, TriggerEntry] = {}
@@ -59,15 +67,7 @@ def find_triggers(
             if frame == NO_FRAME:
                 continue
             spans.append(
-                Span(
-                    hit.start,
-                    hit.end,
-                    LAYER_TRIGGER,
-                    frame,
-                    f"trigger.{frame}",
-                    entry.value,
-                    entry.weight,
-                )
+                Span(hit.start, hit.end, LAYER_TRIGGER, frame, entry.rule, entry.value, entry.weight)
             )
     return spans
 
