@@ -49,7 +49,10 @@ FRAME_ORDER = (
 FRAME_RANK = {f: i for i, f in enumerate(FRAME_ORDER)}
 _WORDS = re.compile(r"[\w']+")
 _CASUALTY_FRAMES = ("kill", "injure", "killed", "injured")  # trigger frames and figure labels
-_OWN_DATE_WORDS = 8  # words between a trigger and a date of its own ("shot by a police officer on ...")
+_OWN_DATE_WORDS = 8
+# A sentence whose asserted triggers are all weaker than this ("checkpoints", "a petition") decides
+# nothing and tells no event of its own: it makes no mention.
+_WEAKEST = 0.4  # words between a trigger and a date of its own ("shot by a police officer on ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +120,7 @@ def build_mentions(
             else:
                 dropped.append((trig, modality, cue))
         sentence = _Sentence((s_start, s_end), zones[si], s_trig, s_cues, s_nums, s_actors)
-        if asserted:
+        if asserted and max(t.score for t in asserted) >= _WEAKEST:
             out.append(_mention(text, folded, sentence, asserted, dropped))
         elif not out:
             heard = [(t, cue) for t, modality, cue in dropped if modality == REPORTED and cue is not None]
