@@ -91,6 +91,16 @@ from test_events_coding import code, main, stub_date, stub_place
             "Arrests",
             id="since_makes_history_of_what_follows_it_too",
         ),
+        pytest.param(
+            "Heavy weapons, mortars and car bombs were found and cleared near Gao.",
+            "Disrupted weapons use",
+            id="weapons_named_and_found_were_not_used",
+        ),
+        pytest.param(
+            "The army established a new military post near Gao, where heavy weapons were deployed.",
+            "Headquarters or base established",
+            id="heavy_weapons_deployed_at_a_new_post",
+        ),
     ],
 )
 def test_phrasing_decides_the_type(text: str, sub: str) -> None:
