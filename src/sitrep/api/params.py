@@ -102,6 +102,9 @@ class StatsQuery(Filters):
 
 class PointsQuery(Filters):
     limit: int | None = Field(None, ge=1, le=10**7, description="At most this many points (newest first).")
+    format: Literal["json", "binary"] = Field(
+        "json", description="json: an array per point; binary: typed-array columns (see the endpoint)."
+    )
 
 
 class IngestQuery(BaseModel):

@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from ..store import Store
-from ..store.query import Sort, article_extras, event_dict, page, points
+from ..store.query import Sort, article_extras, event_dict, page
+from ..store.query import points as query_points
 from ..store.stats import stats
-from . import auth, exports, models
+from . import auth, exports, models, points
 from .context import article_body, detail
 from .errors import ApiError
 from .params import EventsQuery, PointsQuery, StatsQuery
@@ -106,17 +107,19 @@ def get_stats(store: StoreDep, params: Annotated[StatsQuery, Query()]) -> Respon
     return json_response(stats(store, params.to_filter(), interval=params.interval, top=params.top))
 
 
-@router.get("/points", summary="Compact located events for maps (newest first)", response_model=models.Points)
+@router.get(
+    "/points",
+    summary="Compact located events for maps (newest first), as JSON or as typed-array columns",
+    response_model=models.Points,
+    responses={200: {"content": {points.MEDIA_TYPE: {}}}},
+)
 def get_points(request: Request, store: StoreDep, params: Annotated[PointsQuery, Query()]) -> Response:
+    """``format=json`` (default): one ``[longitude, latitude, type, fatalities, id]`` array per
+    event. ``format=binary``: the same columns as little-endian typed arrays (layout in
+    ``sitrep.api.points``), which the dashboard maps without parsing each point."""
     cap = settings_of(request).max_points
     limit = min(params.limit or cap, cap)
-    types: dict[str, int] = {}
-    out: list[list[Any]] = []
-    for key, lon, lat, event_type, fatalities in points(store, params.to_filter(), limit=limit + 1):
-        out.append([lon, lat, types.setdefault(event_type, len(types)), fatalities, key])
-    truncated = len(out) > limit
-    body = {"fields": list(POINT_FIELDS), "types": list(types), "points": out[:limit], "truncated": truncated}
-    return json_response(body)
-
-
-POINT_FIELDS = ("longitude", "latitude", "type", "fatalities", "id")
+    located = points.Points.of(query_points(store, params.to_filter(), limit=limit + 1), limit)
+    if params.format == "binary":
+        return Response(located.to_binary(), media_type=points.MEDIA_TYPE)
+    return json_response(located.to_json())

@@ -1,6 +1,6 @@
 // sitrep dashboard: filters (also in the query string) → stats, map points, table; click an
 // event (map or table) for its panel. Everything comes from this server's /api; nothing else.
-import { getJSON, queryString } from "./api.js";
+import { getJSON, getPoints, queryString } from "./api.js";
 import { colorOf, el } from "./colors.js";
 import { EventMap } from "./map.js";
 import { renderEvent } from "./panel.js";
@@ -17,6 +17,7 @@ let generation = 0;
 let cursor = null;
 let options = null; // facet values of the whole store, for the selects
 let started = performance.now();
+performance.mark("sitrep:start");
 
 function setStatus(text, error = false) {
   const node = $("summary");
@@ -89,13 +90,15 @@ async function refresh({ points = true } = {}) {
   const undated = filtersOf(state, { withDates: false });
   setStatus("Loading…");
   try {
-    const [stats, timeline, page, located] = await Promise.all([
+    // The points first: the largest answer, and the map's index is built from it.
+    const [located, stats, timeline, page] = await Promise.all([
+      points ? getPoints(mapFilters) : null,
       getJSON("/api/stats", filters),
       state.since || state.until ? getJSON("/api/stats", { ...undated, top: 1 }) : null,
       getJSON("/api/events", { ...filters, sort: state.sort, limit: PAGE }),
-      points ? getJSON("/api/points", mapFilters) : null,
     ]);
     if (mine !== generation) return;
+    performance.mark("sitrep:data");
     const total = stats.events.toLocaleString();
     setStatus(`${total} events · ${stats.fatalities.toLocaleString()} fatalities${stats.first_date ? ` · ${stats.first_date} to ${stats.last_date}` : ""}`);
     timelineView.render((timeline || stats).timeline, state.since, state.until);
@@ -105,6 +108,7 @@ async function refresh({ points = true } = {}) {
     table.select(state.event);
     if (located) map.setPoints(located);
     if (started !== null) {
+      performance.mark("sitrep:drawn");
       document.body.dataset.firstRenderMs = String(Math.round(performance.now() - started));
       started = null;
     }
@@ -189,13 +193,14 @@ async function start() {
   for (const name of INPUTS) $(`f-${name}`).value = state[name] || "";
   $("q").value = state.q || "";
   // The store's facet values (for the selects) load alongside the first view.
+  const first = refresh();
   const loading = getJSON("/api/stats", { top: 200 })
     .then((all) => {
       options = all;
       fillOptions();
     })
     .catch((error) => setStatus(`Could not load events: ${error.message}`, true));
-  await Promise.all([refresh(), loading]);
+  await Promise.all([first, loading]);
   if (state.event) showEvent(state.event);
 }
 

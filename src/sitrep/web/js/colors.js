@@ -10,6 +10,11 @@ export const TYPE_COLORS = {
 export const OTHER = "#9aa3ad";
 export const colorOf = (type) => TYPE_COLORS[type] || OTHER;
 
+// Colour slots for counting a cluster's events: one per known type, then one for any other type.
+const KNOWN = Object.keys(TYPE_COLORS);
+export const SLOT_COLORS = [...Object.values(TYPE_COLORS), OTHER];
+export const slotOf = (type) => (KNOWN.includes(type) ? KNOWN.indexOf(type) : KNOWN.length);
+
 // A point's radius in pixels grows with the square root of its fatalities.
 export const radiusOf = (fatalities) => Math.min(4 + 2.2 * Math.sqrt(fatalities || 0), 22);
 
