@@ -178,9 +178,11 @@ def phase_stages(paths: list[str], limit: int) -> dict[str, Any]:
 
     clock = time.thread_time  # CPU time: other processes on the machine do not count
     started = clock()
-    articles = [a for a in read_paths(paths) if isinstance(a, Article)][:limit]
+    articles = [a for a in read_paths(paths) if isinstance(a, Article)]
     costs: dict[str, float] = defaultdict(float)
-    costs["read+segment"] = clock() - started
+    # per article read (all of them), before the sample is cut
+    costs["read+segment"] = (clock() - started) * min(limit, len(articles)) / max(1, len(articles))
+    articles = articles[:limit]
     pipeline = Pipeline()
     pipeline.check()
     resolved = pipeline._build()  # the stages and the coder, as the pipeline runs them
