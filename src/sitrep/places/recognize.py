@@ -17,25 +17,20 @@ from .fold import articles, fold, loose, skeleton
 from .gazetteer import Candidate, Gazetteer
 from .lexicon import Lexicon
 from .mention import Mention
-from .words import LowerWords, connector_before, hyphen_parts, in_brackets, is_cap, prev_words, sentence_start
+from .words import (
+    PIECE,
+    LowerWords,
+    capitalised_runs,
+    connector_before,
+    hyphen_parts,
+    in_brackets,
+    is_cap,
+    prev_words,
+    sentence_start,
+)
 
 __all__ = ["Mention", "Recognizer"]
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽḌḤḨṢṬẒ"
-_WORD = rf"(?:[a-z]{{1,4}}[-‐'’])?[{_UPPER}][\w'’]*(?:[-‐][\w'’]+)*"
-_ABBR = r"(?:[A-Z]\.){2,}|(?:St|Ste|Ft|Mt)\.(?=[ \t]+[A-Z])"
-_CONNECT = (
-    r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|of|the|and|al|el|ad|az|as|ash|an|ar|at|"
-    r"ez|es|bin|ibn|y|van|von|den|der|upon|on|sur|en|am|im)"
-)
-_TOKEN = rf"(?:{_ABBR}|{_WORD})"
-# Up to two connectors between capitalised words: "Santa Cruz de la Sierra", "Dayr az Zawr".
-# The lookahead lets the engine skip lower-case words at once (a third faster on news text).
-_RUN = re.compile(
-    rf"\b(?=[{_UPPER}]|[a-z]{{1,4}}[-‐'’][{_UPPER}])"
-    rf"{_TOKEN}(?:(?:[ \t]+|[ \t]*[-‐][ \t]*)(?:{_CONNECT}(?:[ \t]+|[-‐])){{0,2}}{_TOKEN})*"
-)
-_PIECE = re.compile(rf"{_TOKEN}|{_CONNECT}\b")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 MAX_TOKENS = 6
 MAX_CACHED = 200_000  # names and runs remembered per recogniser
@@ -198,7 +193,7 @@ class Recognizer:
     def _plan(self, word: str) -> _Plan:
         """How a capitalised run splits into names (cached: runs repeat within and across texts)."""
         if " " in word or "\t" in word:
-            pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(word)]
+            pieces = [(m.start(), m.end(), m.group()) for m in PIECE.finditer(word)]
         else:
             pieces = [(0, len(word), word)]
         caps = [p for p in pieces if is_cap(p[2])]
@@ -320,8 +315,7 @@ class Recognizer:
         out: list[Mention] = []
         surnames: set[str] = set()
         plans = self._plans
-        for run in _RUN.finditer(text):
-            word = run.group()
+        for base, word in capitalised_runs(text):
             plan = plans.get(word)
             if plan is None:
                 plan = self._plan(word)
@@ -330,7 +324,6 @@ class Recognizer:
                 plans[word] = plan
             if not plan.matches:
                 continue
-            base = run.start()
             for proto, static in plan.matches:
                 if static.drop:
                     if static.surname:

@@ -4,8 +4,57 @@ parts of hyphenated words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .fold import fold
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽḌḤḨṢṬẒ"
+_PREFIX = r"[a-z]{1,4}[-‐'’]"  # "al-", "d'": a lower-case article glued to a capitalised word
+_WORD = rf"(?:{_PREFIX})?[{_UPPER}][\w'’]*(?:[-‐][\w'’]+)*"
+_ABBR = r"(?:[A-Z]\.){2,}|(?:St|Ste|Ft|Mt)\.(?=[ \t]+[A-Z])"
+_CONNECT = (
+    r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|of|the|and|al|el|ad|az|as|ash|an|ar|at|"
+    r"ez|es|bin|ibn|y|van|von|den|der|upon|on|sur|en|am|im)"
+)
+_TOKEN = rf"(?:{_ABBR}|{_WORD})"
+# Up to two connectors between capitalised words: "Santa Cruz de la Sierra", "Dayr az Zawr".
+_MORE = rf"(?:(?:[ \t]+|[ \t]*[-‐][ \t]*)(?:{_CONNECT}(?:[ \t]+|[-‐])){{0,2}}{_TOKEN})*"
+# A capitalised run, defined plainly: a token at a word boundary, then more tokens.
+RUN = re.compile(rf"\b(?=[{_UPPER}]|{_PREFIX}[{_UPPER}]){_TOKEN}{_MORE}")
+# The same runs found faster: the pattern opens with a character class, so the engine jumps from
+# capital to capital instead of trying every word boundary; the first token is ``_TOKEN`` read
+# from its capital on (abbreviations, then words), and ``capitalised_runs`` reads a run with a glued
+# lower-case prefix ("al-Assad") again from the prefix. Tests check both give the same runs.
+_FIRST_REST = (
+    r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:(?<=S)te?|(?<=[FM])t)\.(?=[ \t]+[A-Z])|[\w'’]*(?:[-‐][\w'’]+)*)"
+)
+_FAST_RUN = re.compile(rf"[{_UPPER}](?<!\w.){_FIRST_REST}{_MORE}")
+_GLUE = frozenset("-‐'’")
+PIECE = re.compile(rf"{_TOKEN}|{_CONNECT}\b")
+
+
+def capitalised_runs(text: str) -> Iterator[tuple[int, str]]:
+    """(start, run) of every run of capitalised words, left to right, as ``RUN.finditer`` finds them."""
+    pos = 0
+    while pos >= 0:
+        restart = -1
+        for m in _FAST_RUN.finditer(text, pos):
+            start = m.start()
+            glue = start - 1
+            if glue > 0 and text[glue] in _GLUE:
+                q = glue
+                while q > 0 and glue - q < 5 and "a" <= text[q - 1] <= "z":
+                    q -= 1
+                whole = RUN.match(text, q) if 1 <= glue - q <= 4 else None  # rare: read it from the prefix
+                if whole is not None:
+                    yield q, whole.group()
+                    if whole.end() != m.end():  # "al-U.S." is "al-U" then "S."
+                        restart = whole.end()
+                        break
+                    continue
+            yield start, m.group()
+        pos = restart
+
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 MIN_HYPHEN_PART = 3  # letters of a part of a hyphenated word read as a name of its own
