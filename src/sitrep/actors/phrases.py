@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
@@ -72,6 +73,9 @@ class Hit(NamedTuple, Generic[T]):
     values: tuple[T, ...]
 
 
+# Hit(start, end, key, values) without the Python-level __new__ of a NamedTuple (hot path)
+_new_hit = tuple.__new__
+
 _PLAIN = re.compile(r"[\w' ]+")
 # ASCII punctuation read as spaces for the word-anchored automaton ("(Kano)" -> " Kano ").
 _TO_SPACE = str.maketrans({c: " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\n\t\r'})
@@ -89,6 +93,14 @@ def plain_text(folded: str) -> str:
             if char in plain:
                 plain = plain.replace(char, replacement)
     return " " + plain.replace(" '", "  ")
+
+
+@lru_cache(maxsize=4)
+def fold_plain(text: str) -> tuple[str, str]:
+    """:func:`fold` and :func:`plain_text` of ``text``, kept for the last few texts: the actor and
+    event stages read the same article one after the other."""
+    folded = fold(text)
+    return folded, plain_text(folded)
 
 
 _Entry = tuple[str, bool, tuple[T, ...]]  # (key, is prefix key, values)
@@ -141,7 +153,7 @@ class _Automaton(Generic[T]):
             # the common case, one plain key: read without the loop below
             one = chain[0]
             simple = (
-                (len(one[0]), one[2], one[0])
+                (len(one[0]), one[0], one[2])
                 if len(chain) == 1 and not one[1] and _PLAIN.fullmatch(one[0])
                 else None
             )
@@ -151,11 +163,13 @@ class _Automaton(Generic[T]):
             self.automaton.make_automaton()
 
     def hits(self, folded: str, plain: str, out: list[Hit[T]], lo: int = 0, hi: int | None = None) -> None:
-        """Append the matches in ``plain[lo:hi]`` to ``out``."""
+        """Append the matches in ``plain[lo:hi]`` to ``out``, by start (keys matching the same span
+        one after the other)."""
         if not self.size:
             return
         n = len(folded)
         tail = _WORD_TAIL.match
+        new = _new_hit
         for end_index, (length, plan, simple) in self.automaton.iter_long(
             plain, lo, len(plain) if hi is None else hi
         ):
@@ -166,7 +180,7 @@ class _Automaton(Generic[T]):
                     if " " in plain[start + 1 : end_index + 1]:
                         self.hits(folded, plain, out, start + 1, end_index + 1)
                 else:
-                    out.append(Hit(start, end, simple[2], simple[1]))
+                    out.append(new(Hit, (start, end, simple[1], simple[2])))
                 continue
             best = -1
             found: list[Hit[T]] = []
@@ -179,9 +193,9 @@ class _Automaton(Generic[T]):
                 elif end < n and folded[end].isalnum():
                     continue
                 if end > best:
-                    best, found = end, [Hit(start, end, key, values)]
+                    best, found = end, [new(Hit, (start, end, key, values))]
                 elif end == best:
-                    found.append(Hit(start, end, key, values))
+                    found.append(new(Hit, (start, end, key, values)))
                 if not more:
                     break
             if found:
@@ -236,7 +250,8 @@ class PhraseMatcher(Generic[T]):
                 plain = plain_text(folded)
             for start, end in [(0, len(folded))] if ranges is None else _coalesce(ranges):
                 self._automaton.hits(folded, plain, hits, start, end + 1)
-        hits.sort(key=lambda h: (h.start, -h.end))
+        # already in order: a scan yields its matches by start, and a match's keys, and the keys
+        # inside it, start no earlier than it and end no later than the next match starts
         return hits
 
     def find(
@@ -246,10 +261,10 @@ class PhraseMatcher(Generic[T]):
         out: list[Hit[T]] = []
         last_end = -1
         for hit in self.all_hits(folded, plain, ranges):
-            if hit.start >= last_end:
+            if hit[0] >= last_end:
                 out.append(hit)
-                last_end = hit.end
-            elif out and hit.start == out[-1].start and hit.end == out[-1].end:
+                last_end = hit[1]
+            elif out and hit[0] == out[-1][0] and hit[1] == out[-1][1]:
                 prev = out[-1]
-                out[-1] = Hit(prev.start, prev.end, prev.key, prev.values + hit.values)
+                out[-1] = _new_hit(Hit, (prev[0], prev[1], prev[2], prev[3] + hit[3]))
         return out

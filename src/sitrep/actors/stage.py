@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import LAYER_ACTOR, LAYER_SENTENCE, Doc, Span
 from .lexicon import ActorLexicon, ActorMention
-from .phrases import fold
+from .phrases import fold, fold_plain
 
 __all__ = ["ActorMention", "ActorStage", "find_actors"]
 
@@ -26,7 +26,8 @@ class ActorStage:
         return self._lexicon
 
     def __call__(self, doc: Doc) -> None:
-        doc.add(LAYER_ACTOR, find_actors(doc.text, self.lexicon, doc))
+        folded, plain = fold_plain(doc.text)
+        doc.add(LAYER_ACTOR, find_actors(doc.text, self.lexicon, doc, folded, plain=plain))
 
 
 def find_actors(

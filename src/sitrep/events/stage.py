@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..actors.phrases import fold, plain_text
+from ..actors.phrases import fold_plain
 from ..models import (
     LAYER_ACTOR,
     LAYER_MODALITY,
@@ -47,8 +47,7 @@ class EventStage:
 
     def __call__(self, doc: Doc) -> None:
         text = doc.text
-        folded = fold(text)
-        plain = plain_text(folded)
+        folded, plain = fold_plain(text)
         sentence_spans = doc.layer(LAYER_SENTENCE) or [Span(0, len(text), LAYER_SENTENCE, "body")]
         sentences = [(s.start, s.end) for s in sentence_spans]
         zones = [s.label for s in sentence_spans]

@@ -1,0 +1,58 @@
+"""Properties of the fast paths of the actor and event matchers: they read text exactly as the plain
+formulations they replace (ordering of phrase matches, regexes rewritten for speed)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.actors.phrases import PhraseMatcher, fold, plain_text
+from sitrep.events import arguments
+
+# Words that share prefixes, hyphens and punctuation: where the matcher has to choose.
+WORDS = [
+    "air", "strike", "air strike", "strikes", "shell", "shelling", "seashell", "al", "shabaab",
+    "al-shabaab", "clash", "clashes", "clashed", "a", "an", "was", "while", "whereas", "but", "but.",
+    "butter", "awhile", "rebut", "somewhereas", "bw", ";", ".", ",", "-", "'", "(", ")", " ", "\n", "whilst", "so-called", "killing",
+]  # fmt: skip
+KEYS = [
+    ("air strike", 1), ("strike", 2), ("shell*", 3), ("al shabaab", 4), ("clash*", 5), ("clashes", 6),
+    ("a", 7), ("so called", 8), ("kill*", 9), ("killing", 10), ("but", 11),
+]  # fmt: skip
+texts = st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join) | st.text(
+    alphabet="abcehilnrstuw ;.,-'\n", max_size=80
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_phrase_matches_come_sorted_and_find_keeps_leftmost_longest(text: str) -> None:
+    matcher = PhraseMatcher(KEYS)
+    folded = fold(text)
+    hits = matcher.all_hits(folded)
+    assert hits == sorted(hits, key=lambda h: (h.start, -h.end))
+    expected: list[tuple[int, int, tuple[int, ...]]] = []
+    last_end = -1
+    for h in hits:  # the reference reading: leftmost-longest, same spans pooled
+        if h.start >= last_end:
+            expected.append((h.start, h.end, h.values))
+            last_end = h.end
+        elif expected and (h.start, h.end) == expected[-1][:2]:
+            expected[-1] = (h.start, h.end, expected[-1][2] + h.values)
+    assert [(h.start, h.end, h.values) for h in matcher.find(folded, plain_text(folded))] == expected
+    # searched in two ranges, the matches still come sorted
+    third = len(folded) // 3
+    split = matcher.all_hits(folded, ranges=[(2 * third, len(folded)), (0, third)])
+    assert split == sorted(split, key=lambda h: (h.start, -h.end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_clause_breaks_read_as_the_plain_alternation(text: str) -> None:
+    folded = fold(text)
+    reference = re.compile(r"[;]|\.\s|\bwhile\b|\bwhereas\b|\bbut\b")
+    for start in (0, len(folded) // 3):
+        expected = [m.start() for m in reference.finditer(folded, start, len(folded))]
+        assert arguments.clause_breaks(folded, (start, len(folded))) == expected
