@@ -74,10 +74,10 @@ def lexicon() -> Lexicon:
     admin_types = {}
     for word, features in admin.items():
         require(
-            isinstance(features, list) and all(f in FEATURES for f in features),
+            isinstance(features, list) and bool(features) and all(f in FEATURES for f in features),
             CUES_FILE,
             word,
-            f"features must be a list of {FEATURES}",
+            f"features must be a non-empty list of {FEATURES}",
         )
         admin_types[fold(word)] = tuple(features)
     demonyms: dict[str, str] = {}

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .gazetteer import Candidate
+
+if TYPE_CHECKING:
+    from .votes import Vote
 
 
 @dataclass(slots=True)
@@ -25,5 +29,20 @@ class Mention:
     person: bool = False  # after a title, or part of a personal name
     parent: int | None = None  # index of the mention it is contained in ("Jabalia, Gaza")
     extra: dict[str, object] = field(default_factory=dict)
-    # The resolver's scores of the candidates without context, best first (filled on first use).
-    base: list[tuple[float, int, int, int]] | None = None
+    # The resolver's reading of the name without context (filled on first use).
+    base: Readings | None = None
+
+
+@dataclass(slots=True)
+class Readings:
+    """A name's candidates scored without context, best first, and what follows from them alone;
+    the resolver keeps one per name (and admin words, brackets) and fills the rest on first use."""
+
+    candidates: list[Candidate]
+    scored: list[tuple[float, int, int, int]]  # (score, entry, country, admin1)
+    plain: tuple[int, float] | None = None  # the best reading on its own: (entry, score)
+    # Countries of the readings within reach of the best, with their likelihood, and the sum.
+    spread: tuple[tuple[tuple[int, float], ...], float] | None = None
+    votes: dict[tuple[float, bool], Vote] = field(default_factory=dict)  # (weight, local) -> Vote
+    tiers: dict[int, tuple[int, bool]] | None = None  # entry -> (tier, alternate) of its first candidate
+    one_country: bool | None = None  # every candidate lies in one country

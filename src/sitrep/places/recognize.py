@@ -74,6 +74,7 @@ class Recognizer:
         self._plans: dict[str, _Plan] = {}
         self._admins: dict[str, list[Candidate]] = {}
         self._prefixes: dict[str, bool] = {}
+        self._types_after: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._articles = articles()
         codes = gazetteer.feature_code
         self._admin_codes = frozenset(codes[f] for f in ADMIN_LOOKUP_FEATURES if f in codes)
@@ -395,21 +396,35 @@ class Recognizer:
             m.extra["says"] = True
         return True
 
-    def _admin_words(self, m: Mention, before: list[str], after: list[str]) -> None:
+    def _admin_words(self, m: Mention, before: tuple[str, ...], after: list[str]) -> None:
         """Admin type words next to the name in the text: "Idlib province", "the Province of Idlib"
         (a type word inside the capitalised run, "Idlib Province", is already in ``m.admin``)."""
         lex = self.lex
-        if not m.admin:
-            for n in (2, 1):
-                if len(after) >= n:
-                    key = fold(" ".join(after[:n]))
-                    if key in lex.admin_types:
-                        m.admin = lex.admin_types[key]
-                        m.kind = "place" if m.kind == "embedded" else m.kind  # "the Clinic of Marib city"
-                        break
+        if not m.admin and after:
+            admin = self._type_after(after)
+            if admin:
+                m.admin = admin
+                m.kind = "place" if m.kind == "embedded" else m.kind  # "the Clinic of Marib city"
         if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.admin_types:
             m.admin = lex.admin_types[before[-2]]
             m.kind = "place" if m.kind == "embedded" else m.kind
+
+    def _type_after(self, after: list[str]) -> tuple[str, ...]:
+        """The features an admin type word among the (one or two) words after a name asks for."""
+        key = tuple(after)
+        found = self._types_after.get(key)
+        if found is None:
+            found = ()
+            for n in (2, 1):
+                if len(after) >= n:
+                    words = fold(" ".join(after[:n]))
+                    if words in self.lex.admin_types:
+                        found = self.lex.admin_types[words]
+                        break
+            if len(self._types_after) > MAX_CACHED:
+                self._types_after.clear()
+            self._types_after[key] = found
+        return found
 
     def _big(self, m: Mention) -> bool:
         """Could the name be a country, admin1 or a large town (then it is no one's surname)?"""

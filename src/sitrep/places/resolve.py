@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math
 
-from .gazetteer import Candidate, Gazetteer
+from .gazetteer import Gazetteer
 from .index import Index
-from .recognize import Mention
+from .mention import Mention, Readings
 from .votes import (
     ADMIN_FEATURES,
     BIG_PRIOR,
@@ -58,20 +58,20 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.g = gazetteer
         self._demonyms: dict[str, int | None] = {}
-        # (name, admin words, in brackets) -> (candidates, [(base score, entry, country, admin1)], best first)
-        self._bases: dict[BaseKey, tuple[list[Candidate], list[tuple[float, int, int, int]]]] = {}
+        # (name, admin words, in brackets, container) -> the name read without context
+        self._bases: dict[BaseKey, Readings] = {}
         codes = gazetteer.feature_code
         self._strong_codes = frozenset(codes[f] for f in ("country", "admin1") if f in codes)
 
-    def _base(self, m: Mention) -> list[tuple[float, int, int, int]]:
-        """(score without context, entry, country, admin1) of each candidate; computed once per mention."""
+    def readings(self, m: Mention) -> Readings:
+        """The mention's name read without context (see :class:`Readings`); computed once per name."""
         if m.base is not None:
             return m.base
         key = (m.text, m.admin, bool(m.extra.get("paren")), bool(m.extra.get("parent_of")))
         found = self._bases.get(key)
-        if found is not None and found[0] is m.candidates:
-            m.base = found[1]
-            return m.base
+        if found is not None and found.candidates is m.candidates:
+            m.base = found
+            return found
         ix = self.g.index
         cands = m.candidates[:MAX_CANDIDATES]
         shadowed = any(not alt for _, _, alt in cands)
@@ -97,9 +97,29 @@ class Resolver:
         out.sort(reverse=True)
         if len(self._bases) > 100_000:
             self._bases.clear()
-        self._bases[key] = (m.candidates, out)
-        m.base = out
-        return out
+        self._bases[key] = found = Readings(m.candidates, out)
+        m.base = found
+        return found
+
+    def _base(self, m: Mention) -> list[tuple[float, int, int, int]]:
+        """(score without context, entry, country, admin1) of each candidate, best first."""
+        return self.readings(m).scored
+
+    def _reading(self, m: Mention, entry: int) -> tuple[int, bool]:
+        """(tier, alternate) of the entry's first candidate in the mention."""
+        rd = self.readings(m)
+        if rd.tiers is None:
+            rd.tiers = {}
+            for e, tier, alt in reversed(m.candidates):
+                rd.tiers[e] = (tier, alt)
+        return rd.tiers.get(entry, (0, False))
+
+    def _one_country(self, m: Mention) -> bool:
+        rd = self.readings(m)
+        if rd.one_country is None:
+            cc = self.g.index.cc
+            rd.one_country = len({cc[e] for e, _, _ in m.candidates}) == 1
+        return rd.one_country
 
     def _containment(self, entry: int, parent: int) -> float:
         """Bonus when the entry lies inside the parent entry (same admin1 / country / nearby town)."""
@@ -128,10 +148,13 @@ class Resolver:
     ) -> tuple[int, float] | None:
         if not m.candidates:
             return None
-        base = self._base(m)
+        rd = self.readings(m)
+        base = rd.scored
         if ctx is None and not parents:
-            score, entry, _, _ = base[0]
-            return self._prefer_town(m, entry), score
+            if rd.plain is None:
+                score, entry, _, _ = base[0]
+                rd.plain = self._prefer_town(m, entry), score
+            return rd.plain
         top_score, entry = -1e9, -1
         ceiling = COUNTRY_WEIGHT + ADMIN1_BONUS + (6.0 if parents else 0.0)
         countries: dict[int, float] = ctx.countries if ctx is not None else {}
@@ -194,7 +217,7 @@ class Resolver:
             return False
         ix = self.g.index
         feature = ix.features[ix.feat[entry]]
-        tier, alt = next(((t, a) for e, t, a in m.candidates if e == entry), (0, False))
+        tier, alt = self._reading(m, entry)
         weight = float(ix.prior[entry]) - (ALT_PENALTY if alt else 0.0)
         big = weight >= BIG_PRIOR or (feature == "country" and tier == 0)
         if m.kind == "embedded":
@@ -219,7 +242,7 @@ class Resolver:
             or (m.multiword and tier == 0)
             or (m.extra.get("paren") and weight >= 3.0)
         )
-        one_country = len({ix.cc[e] for e, _, _ in m.candidates}) == 1
+        one_country = self._one_country(m)
         typed = m.admin or m.extra.get("paren")
         if tier == 2 and not (
             (share >= 0.3 and (m.cue or typed)) or (typed and one_country and feature in ADMIN_FEATURES)

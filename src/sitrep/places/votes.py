@@ -127,23 +127,30 @@ def vote(r: Resolver, m: Mention, k: int) -> Vote | None:
 def spread(r: Resolver, m: Mention, weight: float, *, local: bool) -> Vote:
     """A name's weight shared among its readings' countries and admin1 units, each in proportion
     to the likelihood of its best reading there (base scores are log10-like)."""
-    base = r._base(m)
-    top = base[0][0]
-    countries: dict[int, float] = {}
-    for score, _, cc, _ in base:
-        if top - score > VOTE_SPREAD:
-            break  # sorted: the rest weigh next to nothing
-        if cc not in countries:
-            countries[cc] = 10.0 ** (score - top)
-    total = sum(countries.values())
+    rd = r.readings(m)
+    found = rd.votes.get((weight, local))
+    if found is not None:
+        return found
+    if rd.spread is None:
+        base = rd.scored
+        top = base[0][0]
+        countries: dict[int, float] = {}
+        for score, _, cc, _ in base:
+            if top - score > VOTE_SPREAD:
+                break  # sorted: the rest weigh next to nothing
+            if cc not in countries:
+                countries[cc] = 10.0 ** (score - top)
+        rd.spread = tuple(countries.items()), sum(countries.values())
+    likely, total = rd.spread
     # Admin1 units are many and close: only the name's best reading votes for one.
-    a1 = base[0][3]
-    return Vote(
+    a1 = rd.scored[0][3]
+    rd.votes[(weight, local)] = found = Vote(
         weight,
-        {cc: weight * p / total for cc, p in countries.items()},
+        {cc: weight * p / total for cc, p in likely},
         {a1: weight} if a1 >= 0 else {},
         local=local,
     )
+    return found
 
 
 def build_context(r: Resolver, mentions: list[Mention], hint: list[int], hopeless: list[bool]) -> Context:

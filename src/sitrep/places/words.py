@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .fold import fold
 
@@ -64,18 +65,25 @@ class LowerWords:
     """Does a word occur in lower case in the text? ("Hope" the town vs "hope" the word); answered
     by a substring search first, so that most texts never need a full word list."""
 
-    __slots__ = ("_text", "_words")
+    __slots__ = ("_seen", "_text", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: set[str] | None = None
+        self._seen: dict[str, bool] = {}  # names recur in a text: each is searched for once
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or word not in self._text:
+        if not isinstance(word, str):
             return False
-        if self._words is None:
-            self._words = set(_LOWER_WORD.findall(self._text))
-        return word in self._words
+        found = self._seen.get(word)
+        if found is None:
+            found = word in self._text
+            if found:
+                if self._words is None:
+                    self._words = set(_LOWER_WORD.findall(self._text))
+                found = word in self._words
+            self._seen[word] = found
+        return found
 
 
 _HYPHEN = re.compile(r"[-‐]")
@@ -111,17 +119,27 @@ _CLAUSE_END = '.;:!?()"“”'
 _WORD_PUNCT = ",'’‘"
 
 
-def prev_words(text: str, start: int, n: int) -> list[str]:
+def prev_words(text: str, start: int, n: int) -> tuple[str, ...]:
     """The n folded words before a position (closest last), within the same clause."""
+    words = text[max(0, start - 50) : start].rsplit(None, n)  # the last n words, and the rest first
+    if len(words) > n:
+        del words[0]
+    return _clause_tail(tuple(words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _clause_tail(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words (folded) that belong to the clause ending after the last one (memoised: the
+    words before names recur: "in", "of the", "near")."""
     out: list[str] = []
-    for w in reversed(text[max(0, start - 50) : start].split()):
+    for w in reversed(words):
         stripped = w.rstrip(_WORD_PUNCT)
         if not stripped or stripped[-1] in _CLAUSE_END:
             break
         out.append(fold(stripped.lstrip(_WORD_PUNCT)))
-        if len(out) == n or stripped != w or stripped[0] in _CLAUSE_END:
+        if stripped != w or stripped[0] in _CLAUSE_END:
             break
-    return out[::-1]
+    return tuple(out[::-1])
 
 
 def in_brackets(text: str, start: int, end: int) -> bool:
