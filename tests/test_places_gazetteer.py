@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import DataFileError
+from sitrep.models import Place
 from sitrep.places import Gazetteer, Geoparser
 from sitrep.places.dump import dump_records
 from sitrep.places.index import name_keys, write_atomic
@@ -83,3 +84,19 @@ def test_write_atomic_leaves_no_temporary_files(tmp_path: Path) -> None:
     write_atomic(target, b"def")
     assert target.read_bytes() == b"def"
     assert [p.name for p in target.parent.iterdir()] == ["x.idx"]
+
+
+def test_capital_of_every_admin1_is_its_main_town() -> None:
+    """``capital`` finds an admin1's row by name and country (an index built once) for every unit."""
+    g = Gazetteer.default()
+    ix = g.index
+    for row in ix.admin1[:400]:
+        unit = ix.countries[row[0]]
+        place = Place(name=row[2], latitude=0.0, longitude=0.0, iso3=unit[1], country=unit[2],
+                      feature="admin1", admin1=row[2])  # fmt: skip
+        first = next(j for j, r in enumerate(ix.admin1) if r[2] == row[2] and r[0] == row[0])
+        cap = g.admin1_capital(first)
+        assert g.capital(place) == (g.place(cap) if cap >= 0 else None), row
+    stray = Place(name="Nowhere", latitude=0.0, longitude=0.0, iso3="SYR", country="Syria",
+                  feature="admin1", admin1="No Such Province")  # fmt: skip
+    assert g.capital(stray) is None

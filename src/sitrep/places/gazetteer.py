@@ -92,6 +92,7 @@ class Gazetteer:
     def __init__(self, index: Index) -> None:
         self.index = index
         self._places: dict[int, Place] = {}
+        self._admin1_by_name: dict[tuple[str, str], int] | None = None
         self.iso2 = [row[0] for row in index.countries]
         self.country_id = {row[0]: i for i, row in enumerate(index.countries)}
         self.iso3_to_id = {row[1]: i for i, row in enumerate(index.countries) if row[1]}
@@ -188,11 +189,16 @@ class Gazetteer:
             return self.place(entry) if entry >= 0 else None
         if place.admin1 is None:
             return None
-        for k, row in enumerate(self.index.admin1):
-            if row[2] == place.admin1 and self.index.countries[row[0]][1] == place.iso3:
-                cap = self.admin1_capital(k)
-                return self.place(cap) if cap >= 0 else None
-        return None
+        if self._admin1_by_name is None:  # built on first use: (ISO alpha-3, admin1 name) -> row
+            rows: dict[tuple[str, str], int] = {}
+            for k, row in enumerate(self.index.admin1):
+                rows.setdefault((self.index.countries[row[0]][1], row[2]), k)
+            self._admin1_by_name = rows
+        k = self._admin1_by_name.get((place.iso3, place.admin1), -1)
+        if k < 0:
+            return None
+        cap = self.admin1_capital(k)
+        return self.place(cap) if cap >= 0 else None
 
     def place(self, entry: int) -> Place:
         """The :class:`Place` of an entry (built once, then cached)."""
