@@ -17,6 +17,7 @@ from ..models import Timex
 from . import calendar as cal
 from .lexicon import Lexicon
 from .numbers import spelled_year
+from .patterns import KEEP_LETTERS, masked
 from .tense import FUTURE, NONE, PAST, clause_tense
 
 T = TypeVar("T")
@@ -45,9 +46,10 @@ class Atom:
 class ResolverBase:
     """State shared by the rule mixins; see :class:`sitrep.temporal.resolve.Resolver`."""
 
-    def __init__(self, lex: Lexicon, folded: str, dct: date | None) -> None:
+    def __init__(self, lex: Lexicon, folded: str, dct: date | None, letters: str | None = None) -> None:
         self.lex = lex
         self.folded = folded
+        self.letters = letters if letters is not None else masked(folded, KEEP_LETTERS)
         self.dct = dct
         self.focus: Timex | None = None
         self.last_quarter: tuple[Timex, int] | None = None  # the last quarter mentioned, and where
@@ -59,16 +61,19 @@ class ResolverBase:
         return self.dct
 
     def tense(self, atom: Atom) -> int:
-        return clause_tense(self.folded, atom.start, atom.end)
+        return clause_tense(self.folded, atom.start, atom.end, self.letters)
 
     def by_tense(self, atom: Atom, choose: Callable[[int], T]) -> T:
         """``choose(tense)`` for the tense of the atom's clause; the clause is only read when the
         tenses disagree (a month one month away is the same in a past or a future clause)."""
-        past, future, none = choose(PAST), choose(FUTURE), choose(NONE)
-        if past == future == none:
+        past, future = choose(PAST), choose(FUTURE)
+        if past != future:
+            tense = self.tense(atom)
+            return past if tense == PAST else future if tense == FUTURE else choose(NONE)
+        none = choose(NONE)
+        if none == past:
             return past
-        tense = self.tense(atom)
-        return past if tense == PAST else future if tense == FUTURE else none
+        return past if self.tense(atom) != NONE else none
 
     def focus_day(self, gran: str | None = None) -> date:
         """A day inside the focus (of granularity ``gran`` or finer), else the anchor."""

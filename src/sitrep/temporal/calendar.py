@@ -130,14 +130,16 @@ def _timex(kind: TimexType, value: str, first: date, last: date, gran: Granulari
 
 
 def day_timex(day: date, kind: TimexType = "DATE") -> Timex:
-    return _timex(kind, day.isoformat(), day, day, "day")
+    return Timex(kind, day.isoformat(), day, day, "day")
 
 
 def period(gran: str, day: date) -> Timex:
     """The TimeML DATE of the period of granularity ``gran`` that holds ``day``."""
     y = day.year
+    if gran == "month":
+        return Timex("DATE", f"{y:04d}-{day.month:02d}", day.replace(day=1), month_end(y, day.month), "month")
     if gran == "day":
-        return day_timex(day)
+        return Timex("DATE", day.isoformat(), day, day, "day")
     if gran == "week":
         iy, iw, wd = day.isocalendar()
         first = day - timedelta(days=wd - 1)
@@ -146,10 +148,6 @@ def period(gran: str, day: date) -> Timex:
         iy, iw, wd = day.isocalendar()
         first = day - timedelta(days=wd - 6)
         return _timex("DATE", f"{iy:04d}-W{iw:02d}-WE", first, first + timedelta(days=1), "week")
-    if gran == "month":
-        return _timex(
-            "DATE", f"{y:04d}-{day.month:02d}", day.replace(day=1), month_end(y, day.month), "month"
-        )
     if gran == "quarter":
         q = quarter_of(day)
         return _timex("DATE", f"{y:04d}-Q{q}", date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter")

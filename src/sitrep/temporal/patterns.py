@@ -58,6 +58,16 @@ FOLD = str.maketrans(
 )
 _FOLD_CHARS = tuple(chr(c) for c in FOLD if c > 127)
 
+# Byte tables for :func:`masked`: keep a-z (letters), or a-z, 0-9 and the apostrophe (words).
+KEEP_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+KEEP_WORDS = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c == 39 else 32 for c in range(256))
+
+
+def masked(folded: str, table: bytes) -> str:
+    """``folded`` with every character outside ``table``'s kept set turned into a space (same
+    length: a non-ASCII character becomes one byte before it is masked)."""
+    return folded.encode("ascii", "replace").translate(table).decode("ascii")
+
 
 def alt(words: Iterable[str], *, abbrev: bool = False) -> str:
     """A non-capturing alternation of phrases, longest first; spaces match any whitespace."""

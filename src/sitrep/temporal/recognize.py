@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from .lexicon import Lexicon, lexicon
-from .patterns import Grammar, grammar
+from .patterns import KEEP_WORDS, Grammar, grammar, masked
 from .resolve import Atom
 
 # Families a position word ("early", "the end of") may precede.
@@ -259,26 +259,16 @@ REACH = 48  # characters before a trigger word where its expression may begin
 MAX_STARTS = 7  # word starts tried before a trigger word (the trigger's own included)
 
 
-def _masked(folded: str, table: bytes) -> str:
-    """``folded`` with every character outside ``table``'s kept set turned into a space (same
-    length: a non-ASCII character becomes one byte before it is masked)."""
-    return folded.encode("ascii", "replace").translate(table).decode("ascii")
-
-
-_KEEP_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
-_KEEP_WORDS = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c == 39 else 32 for c in range(256))
-
-
-def _trigger_spans(gm: Grammar, folded: str) -> list[tuple[int, str]]:
+def _trigger_spans(gm: Grammar, folded: str, letters: str) -> list[tuple[int, str]]:
     """Starts of trigger words (whole words) and of numbers that look temporal, in text order,
     with the word (for a number: the kind of number, a key of :data:`_NUMBER_FAMILIES`).
 
-    The automaton's keys are the trigger words between spaces, run over a copy of the text where
-    every character but a letter is a space: every hit is a whole word (a digit may touch it:
+    The automaton's keys are the trigger words between spaces, run over ``letters`` (the text where
+    every character but a letter is a space): every hit is a whole word (a digit may touch it:
     "q3", "fy90"), so nothing has to be checked in Python.
     """
     found = [(m.start(), "#" + (m.lastgroup or "")) for m in _NUMBER_TRIGGER.finditer(folded)]
-    letters = " " + _masked(folded, _KEEP_LETTERS) + " "
+    letters = " " + letters + " "
     # a key " word " ending at index i of the padded copy starts at i - len(key) + 2 there, one
     # more than in the text
     found += [(last - length + 1, word) for last, (length, word) in gm.automaton.iter(letters)]
@@ -297,7 +287,9 @@ def _first_word(token: str) -> str:
     return first.group() if first is not None else ""
 
 
-def _candidate_starts(gm: Grammar, words: str, low: int, trigger: int) -> list[tuple[int, str]]:
+def _candidate_starts(
+    vocabulary: frozenset[str], words: str, low: int, trigger: int
+) -> list[tuple[int, str]]:
     """Word starts an expression holding the trigger may begin at: the trigger's word and the
     words before it that can be part of an expression ("the past two" in "the past two weeks"),
     farthest first.
@@ -305,21 +297,24 @@ def _candidate_starts(gm: Grammar, words: str, low: int, trigger: int) -> list[t
     ``words`` is the text with every character but a letter, a digit or an apostrophe masked.
     """
     end = words.find(" ", trigger)
-    out = [(trigger, _first_word(words[trigger : end if end >= 0 else len(words)]))]
-    vocabulary = gm.vocabulary
+    token = words[trigger:end] if end >= 0 else words[trigger:]
+    out = [(trigger, token if token.isalpha() else _first_word(token))]
+    before = words[low:trigger].split()
     pos = trigger
-    for token in reversed(words[low:trigger].split()[1 - MAX_STARTS :]):
+    for token in reversed(before[1 - MAX_STARTS :]):
         word = token if token.isalpha() else _first_word(token)
         if word not in vocabulary:
             break
         pos = words.rfind(token, low, pos)
         out.append((pos, word))
-    out.reverse()
+    if len(out) > 1:
+        out.reverse()
     return out
 
 
-def recognise(text: str, folded: str) -> list[Atom]:
-    """Every temporal expression in ``text`` (``folded`` is its ASCII-folded copy), in order.
+def recognise(text: str, folded: str, letters: str) -> list[Atom]:
+    """Every temporal expression in ``text`` (``folded`` is its ASCII-folded copy, ``letters`` that
+    copy with every character but a letter masked), in order.
 
     Only the few words before each trigger word (a month, a unit, "yesterday", a number...) are
     tried as starts, and at each start only the families that can begin with its word.
@@ -327,21 +322,25 @@ def recognise(text: str, folded: str) -> list[Atom]:
     lex, gm = _context()
     atoms: list[Atom] = []
     floor = 0
-    words = _masked(folded, _KEEP_WORDS)
+    words = masked(folded, KEEP_WORDS)
     dispatch = gm.dispatch
     compatible = gm.compatible
-    for trigger, tword in _trigger_spans(gm, folded):
+    vocabulary = gm.vocabulary
+    for trigger, tword in _trigger_spans(gm, folded, letters):
         if trigger < floor:
             continue
         able = compatible.get(tword) or _NUMBER_FAMILIES[tword]
-        for start, word in _candidate_starts(gm, words, max(floor, trigger - REACH), trigger):
+        low = trigger - REACH if trigger - REACH > floor else floor
+        for start, word in _candidate_starts(vocabulary, words, low, trigger):
+            families = dispatch.get(word)
+            if families is None:
+                continue
             # the first family (in priority order) matching here and covering the trigger
-            for family, pattern in dispatch.get(word, ()):
-                if family not in able:
-                    continue
-                m = pattern.match(folded, start)
-                if m is not None and m.end() > trigger:
-                    break
+            for family, pattern in families:
+                if family in able:
+                    m = pattern.match(folded, start)
+                    if m is not None and m.end() > trigger:
+                        break
             else:
                 continue
             g = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -349,11 +348,12 @@ def recognise(text: str, folded: str) -> list[Atom]:
             _extend(lex, gm, folded, atom, floor)
             if _keep(lex, folded, text, atom, m):
                 partner = _range_partner(gm, folded, atom, floor) if family in ("dmy", "mdy") else None
-                if partner is not None and partner.start < atom.start:
-                    atoms.append(partner)
-                atoms.append(atom)
-                if partner is not None and partner.start > atom.start:
-                    atoms.append(partner)
+                if partner is None:
+                    atoms.append(atom)
+                elif partner.start < atom.start:
+                    atoms += (partner, atom)
+                else:
+                    atoms += (atom, partner)
                 floor = atoms[-1].end
                 break
     return _glue_clocks(gm, folded, atoms)

@@ -10,6 +10,7 @@ TimeML annotation practice. Underspecified ones take the tense of their clause i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..models import Timex
@@ -17,6 +18,7 @@ from . import calendar as cal
 from .amounts import AmountRules
 from .base import Atom, NoAnchor
 from .dates import DateRules
+from .patterns import STARTS
 from .relative import RelativeRules
 
 # Families whose value becomes the focus for later anaphora. Comparisons ("a year earlier",
@@ -68,12 +70,12 @@ class Resolver(DateRules, RelativeRules, AmountRules):
     """Turns atoms into Timex values, in document order (the focus moves along the text)."""
 
     def resolve(self, atom: Atom) -> Timex | None:
-        handler = getattr(self, "_" + atom.family)
         try:
-            timex: Timex | None = handler(atom)
+            timex: Timex | None = _HANDLERS[atom.family](self, atom)
             if timex is None:
                 return None
-            timex = self._attach(atom, timex)
+            if atom.pos or atom.approx or atom.clock is not None or atom.pod:
+                timex = self._attach(atom, timex)
         except NoAnchor:
             return _unanchored(atom)
         except (ValueError, OverflowError):
@@ -113,5 +115,10 @@ class Resolver(DateRules, RelativeRules, AmountRules):
             timex = cal.replace(timex, type="TIME", value=f"{day.isoformat()}T{code}")
         return timex
 
+
+# family -> its handler, ``Resolver._<family>``
+_HANDLERS: dict[str, Callable[[Resolver, Atom], Timex | None]] = {
+    name[1:]: getattr(Resolver, name) for name in dir(Resolver) if name[1:] in STARTS and name[0] == "_"
+}
 
 __all__ = ["Atom", "NoAnchor", "Resolver"]

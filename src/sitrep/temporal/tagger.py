@@ -8,7 +8,7 @@ from datetime import date
 from ..models import LAYER_TIME, Span, Timex
 from . import calendar as cal
 from .lexicon import lexicon
-from .patterns import fold
+from .patterns import KEEP_LETTERS, fold, masked
 from .recognize import recognise
 from .resolve import Atom, Resolver
 
@@ -36,14 +36,16 @@ def tag(text: str, dct: date | None) -> list[Span]:
     a :class:`~sitrep.models.Timex` value; ``rule`` names the pattern family ("temporal.mdy").
     """
     folded = fold(text)
-    resolver = Resolver(lexicon(), folded, dct)
+    letters = masked(folded, KEEP_LETTERS)
+    resolver = Resolver(lexicon(), folded, dct, letters)
     resolved: list[tuple[Atom, Timex]] = []
-    for found in recognise(text, folded):
+    for found in recognise(text, folded, letters):
         timex = resolver.resolve(found)
         if timex is None:
             continue
         atom = found
-        if resolved and _a_year_before(resolved[-1], found, folded):
+        previous = resolved[-1] if resolved else None
+        if previous and previous[0].family in _PERIOD_FAMILIES and _a_year_before(previous, found, folded):
             pa, pt = resolved.pop()
             assert pt.first is not None and pt.granularity is not None
             timex = cal.period(pt.granularity, cal.shift(pt.first, -1, "year"))

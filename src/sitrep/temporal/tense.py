@@ -19,12 +19,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import lexicon
+from .patterns import KEEP_LETTERS, masked
 
 PAST, NONE, FUTURE = -1, 0, 1
 _REACH_BEFORE = 160  # characters looked at before the expression
 _REACH_AFTER = 100
 # Clause boundaries: a sentence end, a semicolon, a line break, a double quote.
 _BOUNDARY_MARKS = (". ", "; ", "? ", "! ", ".\t", "\n", '"')
+_BOUNDARY = re.compile("|".join(re.escape(mark) for mark in _BOUNDARY_MARKS))
+_LAST_BOUNDARY = re.compile(".*(?:" + _BOUNDARY.pattern + ")", re.S)  # greedy: the last one
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
 _MAX_PHRASE = 3
 WEAK_PENALTY = 3  # extra words a suffix-only ("-ed") cue counts for
@@ -37,7 +40,7 @@ _FAR = 10**6
 @dataclass(frozen=True, slots=True)
 class _Cues:
     phrases: dict[str, int]  # cue phrase -> PAST or FUTURE
-    first_words: frozenset[str]  # first words of the cue phrases
+    first_words: dict[str, int]  # first word of a cue phrase -> the most words a phrase has after it
     suffix: str
     exceptions: frozenset[str]
     auxiliaries: frozenset[str]
@@ -49,7 +52,10 @@ def _cues() -> _Cues:
     lex = lexicon()
     phrases = {p: PAST for p in lex.past_cues}
     phrases.update({p: FUTURE for p in lex.future_cues})
-    firsts = frozenset(p.split(" ", 1)[0] for p in phrases)
+    firsts: dict[str, int] = {}
+    for phrase in phrases:
+        words = phrase.split(" ")
+        firsts[words[0]] = max(firsts.get(words[0], 1), len(words))
     return _Cues(
         phrases, firsts, lex.past_suffix, lex.past_suffix_exceptions, lex.passive_auxiliaries, lex.deadlines
     )
@@ -60,8 +66,9 @@ def _cue(cues: _Cues, words: list[str], i: int) -> tuple[int, int]:
     word = words[i]
     extra = 0
     kind = NONE
-    if word in cues.first_words:
-        for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+    longest = cues.first_words.get(word)
+    if longest is not None:
+        for size in range(min(longest, _MAX_PHRASE, len(words) - i), 0, -1):
             kind = cues.phrases.get(" ".join(words[i : i + size]) if size > 1 else word, NONE)
             if kind != NONE:
                 break
@@ -79,32 +86,39 @@ def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
     """The clause around ``folded[start:end]``: from the last sentence end, semicolon, line break or
     double quote before it to the first after it (within a reach)."""
     left = max(0, start - _REACH_BEFORE)
-    for mark in _BOUNDARY_MARKS:
-        found = folded.rfind(mark, left, start)
-        if found >= 0:
-            left = found + len(mark)
+    m = _LAST_BOUNDARY.match(folded, left, start)
+    if m is not None:
+        left = m.end()
     right = min(len(folded), end + _REACH_AFTER)
-    for mark in _BOUNDARY_MARKS:
-        found = folded.find(mark, end, right)
-        if found >= 0:
-            right = found
-    return left, right
+    m = _BOUNDARY.search(folded, end, right)
+    return left, right if m is None else m.start()
 
 
-def clause_tense(folded: str, start: int, end: int) -> int:
-    """-1, 0 or +1 for the clause around ``folded[start:end]`` (an ASCII-folded text).
+def _tokens(folded: str, letters: str, start: int, end: int) -> list[str]:
+    """The words of ``folded[start:end]`` (``letters`` is ``folded`` with non-letters masked: with
+    no apostrophe in the range its words are the runs of letters, found without a regex)."""
+    if folded.find("'", start, end) < 0:
+        return letters[start:end].split()
+    return _TOKEN.findall(folded, start, end)
+
+
+def clause_tense(folded: str, start: int, end: int, letters: str | None = None) -> int:
+    """-1, 0 or +1 for the clause around ``folded[start:end]`` (an ASCII-folded text; ``letters``
+    is the same text with every character but a letter masked, see :func:`.patterns.masked`).
 
     The nearest cue wins, counted in words (weak and comma-separated cues count farther); on a
     tie the one before the expression.
     """
     cues = _cues()
     left, right = _clause(folded, start, end)
-    before = _TOKEN.findall(folded, left, start)
+    if letters is None:
+        letters = masked(folded, KEEP_LETTERS)
+    before = _tokens(folded, letters, left, start)
     comma = folded.find(",", end, right)
-    after = _TOKEN.findall(folded, end, right if comma < 0 else comma)
+    after = _tokens(folded, letters, end, right if comma < 0 else comma)
     beyond = len(after)
     if comma >= 0:
-        after += _TOKEN.findall(folded, comma, right)
+        after += _tokens(folded, letters, comma, right)
     best, distance = NONE, _FAR
     firsts, suffix = cues.first_words, cues.suffix
     last = len(before) - 1
