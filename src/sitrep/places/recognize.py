@@ -57,6 +57,29 @@ class _Static:
 
 
 @dataclass(frozen=True, slots=True)
+class _Before:
+    """What the words right before a name say (within its clause)."""
+
+    title: bool  # a person's title: "President Kenyatta"
+    near: bool  # "near X", "on the outskirts of X"
+    direction: str | None  # "northern X"
+    cue: bool  # a location word: "in X", "near X", "in northern X"
+    origin: bool  # "from X"
+    the: bool  # "the X"
+    admin_of: tuple[str, ...]  # the features "the Province of X" asks for
+
+
+@dataclass(frozen=True, slots=True)
+class _After:
+    """What the one or two words right after a name say."""
+
+    street: bool  # "X Street"
+    admin: tuple[str, ...]  # the features a type word asks for: "X province" (not across punctuation)
+    of: bool  # "X of ...": "Secretary of State"
+    says: bool  # "X said"
+
+
+@dataclass(frozen=True, slots=True)
 class _Plan:
     """A capitalised run: the names found in it (mentions with offsets relative to the run) and what
     the run says about each."""
@@ -74,7 +97,8 @@ class Recognizer:
         self._plans: dict[str, _Plan] = {}
         self._admins: dict[str, list[Candidate]] = {}
         self._prefixes: dict[str, bool] = {}
-        self._types_after: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._befores: dict[tuple[str, ...], _Before] = {}
+        self._afters: dict[tuple[str, ...], _After] = {}
         self._articles = articles()
         codes = gazetteer.feature_code
         self._admin_codes = frozenset(codes[f] for f in ADMIN_LOOKUP_FEATURES if f in codes)
@@ -352,35 +376,29 @@ class Recognizer:
     def _context(self, text: str, m: Mention, static: _Static, lower_words: LowerWords) -> bool:
         """The words around the mention in this text; False when they make it no place (a title
         before it: "President Kenyatta"; a street word after it: "Cavour square")."""
-        lex = self.lex
-        before = prev_words(text, m.start, 2)
-        last = before[-1] if before else ""
-        if last in lex.near_last_words and len(before) == 2:
-            before = prev_words(text, m.start, 4)  # "on the outskirts of X"
-        after = text[m.end : m.end + 40].lower().split(None, 2)[:2]
-        nxt = after[0].strip(",.;:") if after else ""
-        if m.kind != "demonym" and (
-            last in lex.person_titles or (static.last_in_run and nxt in lex.street_words)
-        ):
+        before = self._before(text, m.start)
+        after = self._after(tuple(text[m.end : m.end + 40].lower().split(None, 2)[:2]))
+        if m.kind != "demonym" and (before.title or (static.last_in_run and after.street)):
             return False
-        # A type word right after the name, not across punctuation ("Ms Lopez, city clerk")
-        self._admin_words(m, before, after if static.last_in_run and after and after[0][:1].isalpha() else [])
-        if last == "from":
+        # Admin type words next to the name in the text: "Idlib province", "the Province of Idlib" (a
+        # type word inside the capitalised run, "Idlib Province", is already in ``m.admin``); one
+        # after it counts only with nothing between ("Ms Lopez, city clerk").
+        if not m.admin and static.last_in_run and after.admin:
+            m.admin = after.admin
+            m.kind = "place" if m.kind == "embedded" else m.kind  # "the Clinic of Marib city"
+        if before.admin_of:
+            m.admin = before.admin_of
+            m.kind = "place" if m.kind == "embedded" else m.kind
+        if before.origin:
             m.extra["from"] = True
         if in_brackets(text, m.start, m.end):
             m.extra["paren"] = True
         if text[m.end : m.end + 1] == ".":
             m.extra["dotted"] = True
-        m.near = last in lex.near_last_words and any(
-            " ".join(before[-n:]) in lex.near_cues for n in range(1, min(len(before), 4) + 1)
-        )
-        if last in lex.directions:
-            m.direction = last
-        m.cue = (
-            m.near
-            or last in lex.location_cues
-            or (len(before) >= 2 and before[-2] in lex.location_cues and last in lex.directions)
-        )
+        m.near = before.near
+        if before.direction:
+            m.direction = before.direction
+        m.cue = before.cue
         m.sentence_start = not static.in_run and sentence_start(text, m.start)
         if not m.multiword:
             if static.lower in lower_words:
@@ -388,42 +406,64 @@ class Recognizer:
                 m.extra["lower_seen"] = True  # "hope" in the same text: "Hope" is the word too
             elif static.common:
                 m.common_word = True
-            if not static.in_run and last == "the":
+            if not static.in_run and before.the:
                 m.extra["the"] = True  # "the Alliance", "the Culture Department"
-        if nxt == "of" and not m.multiword:
+        if after.of and not m.multiword:
             m.extra["of"] = True  # "Confederation of ...", "Secretary of State"
-        elif nxt in lex.person_verbs and static.last_in_run:
+        elif after.says and static.last_in_run:
             m.extra["says"] = True
         return True
 
-    def _admin_words(self, m: Mention, before: tuple[str, ...], after: list[str]) -> None:
-        """Admin type words next to the name in the text: "Idlib province", "the Province of Idlib"
-        (a type word inside the capitalised run, "Idlib Province", is already in ``m.admin``)."""
+    def _before(self, text: str, start: int) -> _Before:
+        """What the words before a position say (remembered per words: they recur)."""
         lex = self.lex
-        if not m.admin and after:
-            admin = self._type_after(after)
-            if admin:
-                m.admin = admin
-                m.kind = "place" if m.kind == "embedded" else m.kind  # "the Clinic of Marib city"
-        if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.admin_types:
-            m.admin = lex.admin_types[before[-2]]
-            m.kind = "place" if m.kind == "embedded" else m.kind
-
-    def _type_after(self, after: list[str]) -> tuple[str, ...]:
-        """The features an admin type word among the (one or two) words after a name asks for."""
-        key = tuple(after)
-        found = self._types_after.get(key)
+        words = prev_words(text, start, 2)
+        if len(words) == 2 and words[-1] in lex.near_last_words:
+            words = prev_words(text, start, 4)  # "on the outskirts of X"
+        found = self._befores.get(words)
         if found is None:
-            found = ()
-            for n in (2, 1):
-                if len(after) >= n:
-                    words = fold(" ".join(after[:n]))
-                    if words in self.lex.admin_types:
-                        found = self.lex.admin_types[words]
-                        break
-            if len(self._types_after) > MAX_CACHED:
-                self._types_after.clear()
-            self._types_after[key] = found
+            last = words[-1] if words else ""
+            near = last in lex.near_last_words and any(
+                " ".join(words[-n:]) in lex.near_cues for n in range(1, min(len(words), 4) + 1)
+            )
+            direction = last if last in lex.directions else None
+            of_type = len(words) >= 2 and last == "of" and words[-2] in lex.admin_types
+            found = _Before(
+                title=last in lex.person_titles,
+                near=near,
+                direction=direction,
+                cue=near
+                or last in lex.location_cues
+                or (len(words) >= 2 and words[-2] in lex.location_cues and direction is not None),
+                origin=last == "from",
+                the=last == "the",
+                admin_of=lex.admin_types[words[-2]] if of_type else (),
+            )
+            if len(self._befores) > MAX_CACHED:
+                self._befores.clear()
+            self._befores[words] = found
+        return found
+
+    def _after(self, words: tuple[str, ...]) -> _After:
+        """What the (one or two, lower-case) words after a name say (remembered per words)."""
+        found = self._afters.get(words)
+        if found is None:
+            lex = self.lex
+            nxt = words[0].strip(",.;:") if words else ""
+            admin: tuple[str, ...] = ()
+            if words and words[0][:1].isalpha():
+                for n in (2, 1):
+                    if len(words) >= n:
+                        key = fold(" ".join(words[:n]))
+                        if key in lex.admin_types:
+                            admin = lex.admin_types[key]
+                            break
+            found = _After(
+                street=nxt in lex.street_words, admin=admin, of=nxt == "of", says=nxt in lex.person_verbs
+            )
+            if len(self._afters) > MAX_CACHED:
+                self._afters.clear()
+            self._afters[words] = found
         return found
 
     def _big(self, m: Mention) -> bool:

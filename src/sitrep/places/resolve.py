@@ -148,13 +148,9 @@ class Resolver:
     ) -> tuple[int, float] | None:
         if not m.candidates:
             return None
-        rd = self.readings(m)
-        base = rd.scored
         if ctx is None and not parents:
-            if rd.plain is None:
-                score, entry, _, _ = base[0]
-                rd.plain = self._prefer_town(m, entry), score
-            return rd.plain
+            return self.plain(m)
+        base = self.readings(m).scored
         top_score, entry = -1e9, -1
         ceiling = COUNTRY_WEIGHT + ADMIN1_BONUS + (6.0 if parents else 0.0)
         countries: dict[int, float] = ctx.countries if ctx is not None else {}
@@ -175,6 +171,14 @@ class Resolver:
             if score > top_score:
                 top_score, entry = score, e
         return self._prefer_town(m, entry), top_score
+
+    def plain(self, m: Mention) -> tuple[int, float]:
+        """The best reading of a mention (with candidates) on its own: (entry, score)."""
+        rd = self.readings(m)
+        if rd.plain is None:
+            score, entry, _, _ = rd.scored[0]
+            rd.plain = self._prefer_town(m, entry), score
+        return rd.plain
 
     def _prefer_town(self, m: Mention, entry: int) -> int:
         """Without an admin word, "Khartoum" or "New York" is the admin unit's main town of that name."""
@@ -242,13 +246,13 @@ class Resolver:
             or (m.multiword and tier == 0)
             or (m.extra.get("paren") and weight >= 3.0)
         )
-        one_country = self._one_country(m)
         typed = m.admin or m.extra.get("paren")
         if tier == 2 and not (
-            (share >= 0.3 and (m.cue or typed)) or (typed and one_country and feature in ADMIN_FEATURES)
+            (share >= 0.3 and (m.cue or typed))
+            or (typed and feature in ADMIN_FEATURES and self._one_country(m))
         ):
             return False  # a spelling variant ("Kupwarah district" ~ Kupwāra) needs support
-        if m.extra.get("bracket_item") and share < BRACKET_SHARE and not one_country:
+        if m.extra.get("bracket_item") and share < BRACKET_SHARE and not self._one_country(m):
             return False  # "(Capital)", "(South)" with nothing else to say which country's
         foreign = (
             feature not in BORDERLESS
@@ -389,15 +393,18 @@ class Resolver:
             )
 
         best: dict[str, Choice] = {}
-        for m, c in zip(mentions, out, strict=True):
-            if c is not None and free(m):
-                key = m.text.casefold()
-                if key not in best or c.score > best[key].score:
-                    best[key] = c
+        keys = [
+            m.text.casefold() if c is not None and free(m) else None
+            for m, c in zip(mentions, out, strict=True)
+        ]
+        for key, c in zip(keys, out, strict=True):
+            if key is not None and c is not None and (key not in best or c.score > best[key].score):
+                best[key] = c
         for k, (m, c) in enumerate(zip(mentions, out, strict=True)):
-            if c is None or not free(m) or m.text.casefold() not in best:
+            key = keys[k]
+            if key is None or c is None:
                 continue
-            top = best[m.text.casefold()]
+            top = best[key]
             if top.entry != c.entry and any(e == top.entry for e, _, _ in m.candidates[:MAX_CANDIDATES]):
                 out[k] = Choice(top.entry, top.score, c.accepted or (top.accepted and m.cue))
 

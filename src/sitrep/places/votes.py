@@ -101,10 +101,9 @@ def vote(r: Resolver, m: Mention, k: int) -> Vote | None:
         return Vote(DEMONYM_VOTE, {int(ix.cc[entry]): DEMONYM_VOTE}, {}, local=False)
     if m.person or m.extra.get("glued") or m.extra.get("street"):
         return None
-    pick = r.best(m, None, k)
-    if pick is None or m.candidates[0][1] != 0:  # exact matches come first
+    if not m.candidates or m.candidates[0][1] != 0:  # exact matches come first
         return None  # a loose or skeleton match is too weak to set the article's country
-    entry = pick[0]
+    entry = r.plain(m)[0]
     feature = ix.features[ix.feat[entry]]
     if not (
         feature in ("country", "admin1")

@@ -31,11 +31,18 @@ _FIRST_REST = (
 )
 _FAST_RUN = re.compile(rf"[{_UPPER}](?<!\w.){_FIRST_REST}{_MORE}")
 _GLUE = frozenset("-‐'’")
+_GLUED_CAPITAL = re.compile(rf"[-‐'’][{_UPPER}]")
 PIECE = re.compile(rf"{_TOKEN}|{_CONNECT}\b")
 
 
-def capitalised_runs(text: str) -> Iterator[tuple[int, str]]:
+def capitalised_runs(text: str) -> list[tuple[int, str]]:
     """(start, run) of every run of capitalised words, left to right, as ``RUN.finditer`` finds them."""
+    if _GLUED_CAPITAL.search(text) is None:  # most texts: no "al-Assad", nothing to read again
+        return [(m.start(), m.group()) for m in _FAST_RUN.finditer(text)]
+    return list(_glued_runs(text))
+
+
+def _glued_runs(text: str) -> Iterator[tuple[int, str]]:
     pos = 0
     while pos >= 0:
         restart = -1
