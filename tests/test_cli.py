@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import threading
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -10,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from sitrep.cli import COMMANDS, cli, main
+from sitrep.cli._common import SlowStart
 
 FIXTURES = Path(__file__).parent / "fixtures" / "core"
 ARTICLES = str(FIXTURES / "articles.jsonl")
@@ -118,3 +121,52 @@ def test_every_help_text_ends_with_an_example(name: str) -> None:
     paragraphs = [p.strip() for p in result.stdout.split("\n\n") if p.strip()]
     description = [p for p in paragraphs if not p.startswith(("Options:", "Usage:", "Commands:"))]
     assert description and description[-1].startswith("Example"), result.stdout
+
+
+UNDATED = "Gunmen killed five villagers in Zamfara state on Monday, residents said.\n"
+
+
+def test_extract_summary_counts_undated_articles_and_read_day_events(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    result = CliRunner().invoke(cli, ["extract", "-"], input=UNDATED, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == "sitrep: 1 article, 1 event"
+    assert "1 article had no publication date" in lines[1] and "--published" in lines[1]
+    assert "1 event dated by the read day (time_precision 3)" in lines[2]
+    assert "with notes" in lines[3]
+    (event,) = jsonl(result.stdout)
+    assert event["time_precision"] == 3
+
+    dated = CliRunner().invoke(cli, ["extract", "-", "--published", "2024-03-13"], input=UNDATED)
+    assert dated.stderr.splitlines() == ["sitrep: 1 article, 1 event"]
+    with caplog.at_level(logging.INFO, logger="sitrep.cli"):  # what -v shows
+        CliRunner().invoke(cli, ["-v", "extract", "-"], input=UNDATED)
+    assert "note on article" in caplog.text
+    assert run("extract", "-", input=UNDATED).stderr == ""  # -q: errors only
+
+
+def test_ingest_summary_counts_undated_articles_and_read_day_events(tmp_path: Path) -> None:
+    db = str(tmp_path / "notes.db")
+    text = CliRunner().invoke(cli, ["ingest", "-", "--db", db], input=UNDATED, catch_exceptions=False)
+    assert text.exit_code == 0, text.stderr
+    notes = text.stdout[text.stdout.index("  notes") :]
+    assert "1 article had no publication date" in notes and "1 event dated by the read day" in notes
+    summary = json.loads(run("ingest", "-", "--db", db, "--json", input=UNDATED.upper()).stdout)
+    assert summary["articles_undated"] == 1 and summary["articles_new"] == 1
+
+
+def test_slow_start_speaks_only_when_nothing_came_out_in_time() -> None:
+    said: list[str] = []
+    spoke = threading.Event()
+
+    def say(message: str) -> None:
+        said.append(message)
+        spoke.set()
+
+    with SlowStart(say, after=30.0) as slow_start:
+        slow_start.seen()  # the first result came in time
+    with SlowStart(say, after=0.01):
+        assert spoke.wait(5)
+    assert len(said) == 1 and "gazetteer index" in said[0]

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from sitrep.errors import ConfigError, ExtractionError
-from sitrep.models import Article, Doc, Event, Rejection, Span
-from sitrep.pipeline import Pipeline, PipelineOptions, Result, check_order
+from sitrep.models import READ_DATE_RULE, Article, Doc, Event, Evidence, Rejection, Span
+from sitrep.pipeline import NoteCounts, Pipeline, PipelineOptions, Result, check_order
 from sitrep.text import TextStage
 
 # Stages and a coder that tests name as "test_pipeline:..." so that worker processes can build them.
@@ -81,6 +81,51 @@ def test_stage_failure_is_recorded_per_article_and_batch_goes_on(caplog: pytest.
     assert "bad" in str(results[0].error) and "mark" in str(results[0].error)
     assert isinstance(results[1], Result) and results[1].ok
     assert "boom" in caplog.text
+
+
+class NoteStage:
+    name = "note"
+    requires: tuple[str, ...] = ("sentence",)
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, doc: Doc) -> None:
+        if doc.article.published is None:
+            doc.notes.append("no publication date")
+        if "BOOM" in doc.text:
+            raise RuntimeError("boom")
+
+
+def read_day_coder(doc: Doc) -> list[Event]:
+    """One event, dated by the read day when the article has no date."""
+    rule = "date.test" if doc.article.published else READ_DATE_RULE
+    return [
+        Event(
+            event_id=f"{doc.article.id}-0", event_date=date(2024, 1, 1), time_precision=3,
+            disorder_type="Political violence", event_type="Battles", sub_event_type="Armed clash",
+            actor1="A", confidence=0.9, evidence=(Evidence("actor1", 0, 1, "A", READ_DATE_RULE),
+                                                  Evidence("event_date", 0, 1, "A", rule)),
+        )
+    ]  # fmt: skip
+
+
+def test_results_carry_the_doc_notes_and_note_counts_add_them_up() -> None:
+    options = PipelineOptions(
+        stages=("text", "test_pipeline:NoteStage"), coder="test_pipeline:read_day_coder"
+    )
+    items = [
+        Article(id="undated", text="Fighting."),
+        Article(id="dated", text="Fighting.", published=date(2024, 1, 2)),
+        Article(id="broken", text="BOOM."),
+    ]
+    results = [r for r in Pipeline(options).run(items) if isinstance(r, Result)]
+    assert [r.notes for r in results] == [("no publication date",), (), ("no publication date",)]
+    assert results[2].error is not None  # a failed article keeps the notes made before the failure
+    assert [e.dated_by_read_day for r in results[:2] for e in r.events] == [True, False]
+    counts = NoteCounts()
+    for result in results:
+        counts.add(result)
+    assert counts == NoteCounts(undated_articles=2, read_date_events=1, noted_articles=2)
+    assert counts.to_dict() == {"articles_undated": 2, "events_read_date": 1, "articles_with_notes": 2}
 
 
 def test_fail_fast_reraises() -> None:

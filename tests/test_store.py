@@ -154,7 +154,8 @@ def test_ingest_is_idempotent_and_counts(store: Store) -> None:
     first = ingest(store, items, pipeline=Pipeline(OPTIONS), inputs=["in/"], batch_size=2)
     assert first.to_dict() | {"seconds": 0} == {
         "run_id": 1, "status": "done", "articles_read": 6, "articles_new": 5, "articles_known": 1,
-        "articles_failed": 0, "rejected": 1, "events_found": 5, "rejected_reasons": {"binary data": 1},
+        "articles_failed": 0, "rejected": 1, "events_found": 5, "articles_undated": 0,
+        "events_read_date": 0, "articles_with_notes": 0, "rejected_reasons": {"binary data": 1},
         "seconds": 0,
     }  # fmt: skip
     second = ingest(store, items, pipeline=Pipeline(OPTIONS), inputs=["in/"])
@@ -164,6 +165,14 @@ def test_ingest_is_idempotent_and_counts(store: Store) -> None:
     assert [r["status"] for r in runs] == ["done", "done"] and runs[0]["events_found"] == 5
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT reason FROM rejections")).scalars().all() == ["binary data"] * 2
+
+
+def test_ingest_summary_counts_articles_without_a_date(store: Store) -> None:
+    items = [make_article(id="u", text="Undated news.", published=None, published_from=None), *articles(2)]
+    summary = ingest(store, items, pipeline=Pipeline(OPTIONS))
+    assert summary.notes.undated_articles == 1 and summary.to_dict()["articles_undated"] == 1
+    again = ingest(store, items, pipeline=Pipeline(OPTIONS))  # known articles are not run again
+    assert again.notes.undated_articles == 0
 
 
 def test_interrupted_ingest_resumes_without_loss_or_duplicates(store: Store) -> None:

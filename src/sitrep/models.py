@@ -28,6 +28,10 @@ LAYER_NUMBER = "number"
 LAYER_TRIGGER = "trigger"
 LAYER_MODALITY = "modality"
 
+# Rule of the ``event_date`` evidence of an event that neither its text nor its article dates: it is
+# dated by the day the article was read, at time_precision 3 (README, "No fake dates").
+READ_DATE_RULE = "date.read_date"
+
 
 def content_hash(text: str) -> str:
     """Stable id of an article's text: the first 16 hex digits of its SHA-256."""
@@ -267,6 +271,11 @@ class Event:
     evidence: tuple[Evidence, ...] = ()
     claims: tuple[Claim, ...] = ()
     tags: str = ""
+
+    @property
+    def dated_by_read_day(self) -> bool:
+        """Whether no date was found (in the text or the article) and the read day stands in."""
+        return any(e.rule == READ_DATE_RULE and e.field == "event_date" for e in self.evidence)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (see README): ACLED names, ISO dates, evidence as a list of objects."""

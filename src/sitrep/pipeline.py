@@ -99,17 +99,45 @@ class PipelineOptions:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """What the pipeline made of one article: its events, or the error that stopped it."""
+    """What the pipeline made of one article: its events, or the error that stopped it.
+
+    ``notes`` are the document's notes for the user (:attr:`Doc.notes`: relative dates that could
+    not be anchored, events dated by the read day, ...), kept even when ``doc`` is not.
+    """
 
     article: Article
     events: tuple[Event, ...] = ()
     error: ExtractionError | None = None
     doc: Doc | None = None
     seconds: float = 0.0
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+@dataclass(slots=True)
+class NoteCounts:
+    """What a run's end-of-run summary tells about its articles' notes; :meth:`add` each result."""
+
+    undated_articles: int = 0  # articles with no publication date ("on Friday" cannot be anchored)
+    read_date_events: int = 0  # events dated by the day the article was read (time_precision 3)
+    noted_articles: int = 0  # articles with notes (``sitrep explain`` prints them)
+
+    def add(self, result: Result) -> None:
+        if result.article.published is None:
+            self.undated_articles += 1
+        if result.notes:
+            self.noted_articles += 1
+        self.read_date_events += sum(1 for event in result.events if event.dated_by_read_day)
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "articles_undated": self.undated_articles,
+            "events_read_date": self.read_date_events,
+            "articles_with_notes": self.noted_articles,
+        }
 
 
 # Options object of the default coder, built with ``min_confidence`` when a threshold is given.
@@ -243,7 +271,7 @@ class Pipeline:
         except SitrepError as exc:
             if self.options.fail_fast:
                 raise
-            return self._failed(article, step, exc, started)
+            return self._failed(doc, step, exc, started)
         except Exception as exc:  # one article's bug must not stop a batch; logged with its traceback
             if self.options.fail_fast:
                 raise
@@ -252,7 +280,7 @@ class Pipeline:
             self._failures_seen.add((step, type(exc)))
             log.log(logging.ERROR if first else logging.DEBUG, "stage %s failed on article %s", step,
                     article.id, exc_info=first)  # fmt: skip
-            return self._failed(article, step, exc, started)
+            return self._failed(doc, step, exc, started)
         threshold = self.options.min_confidence
         if threshold is not None:
             events = [e for e in events if e.confidence >= threshold]
@@ -261,12 +289,14 @@ class Pipeline:
             tuple(events),
             doc=doc if self.options.keep_docs else None,
             seconds=time.perf_counter() - started,
+            notes=tuple(doc.notes),
         )
 
     @staticmethod
-    def _failed(article: Article, step: str, exc: BaseException, started: float) -> Result:
+    def _failed(doc: Doc, step: str, exc: BaseException, started: float) -> Result:
+        article = doc.article
         error = ExtractionError(f"stage {step} failed: {type(exc).__name__}: {exc}", where=article.id)
-        return Result(article, error=error, seconds=time.perf_counter() - started)
+        return Result(article, error=error, seconds=time.perf_counter() - started, notes=tuple(doc.notes))
 
     def process_chunk(self, articles: Sequence[Article]) -> list[Result]:
         return [self.process(a) for a in articles]

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from ..errors import SitrepError
+from ._common import Verbosity
 
 # command name -> "module:attribute" inside sitrep.cli
 COMMANDS: dict[str, str] = {
@@ -53,11 +54,13 @@ class LazyGroup(click.Group):
 @click.version_option(package_name="sitrep")
 @click.option("--verbose", "-v", count=True, help="Log more (-v info, -vv debug) on stderr.")
 @click.option("--quiet", "-q", is_flag=True, help="Log errors only (no warnings) on stderr.")
-def cli(verbose: int, quiet: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """sitrep: turn conflict news into a geocoded, evidence-linked ACLED-style event dataset.
 
     Example: sitrep extract news/ --format table
     """
+    ctx.obj = Verbosity(verbose=verbose, quiet=quiet)
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="sitrep: %(levelname)s: %(message)s", stream=sys.stderr)
 

@@ -12,7 +12,7 @@ from ..events.explain import explain as explain_doc
 from ..ingest import ReadOptions, read_paths
 from ..models import Article, Rejection, content_hash
 from ..pipeline import Pipeline, PipelineOptions
-from ._common import echo_failure, echo_rejection, reading_options
+from ._common import SlowStart, echo_err, echo_failure, echo_rejection, reading_options
 
 
 @click.command()
@@ -45,16 +45,18 @@ def explain(
         items = list(read_paths(paths, ReadOptions(published=published, reader=reader)))
     pipeline = Pipeline(PipelineOptions(keep_docs=True, code=False))
     shown = 0
-    for result in pipeline.run(items):
-        if isinstance(result, Rejection):
-            echo_rejection(result)
-            continue
-        if not result.ok or result.doc is None:
-            echo_failure(result)
-            continue
-        events = code_events(result.doc, EventOptions(min_confidence=0.0))
-        click.echo(explain_doc(result.doc, events, min_confidence))
-        click.echo()
-        shown += 1
+    with SlowStart(echo_err) as slow_start:
+        for result in pipeline.run(items):
+            slow_start.seen()
+            if isinstance(result, Rejection):
+                echo_rejection(result)
+                continue
+            if not result.ok or result.doc is None:
+                echo_failure(result)
+                continue
+            events = code_events(result.doc, EventOptions(min_confidence=0.0))
+            click.echo(explain_doc(result.doc, events, min_confidence))
+            click.echo()
+            shown += 1
     if not shown:
         raise InputError("no article could be read from the input")

@@ -15,7 +15,15 @@ from ..export import FORMATS, export_events
 from ..ingest import ReadOptions, read_paths
 from ..models import Article
 from ..pipeline import Pipeline
-from ._common import Tally, make_pipeline_options, pipeline_options, reading_options
+from ._common import (
+    SlowStart,
+    Tally,
+    echo_err,
+    make_pipeline_options,
+    pipeline_options,
+    reading_options,
+    say,
+)
 
 
 @click.command()
@@ -41,7 +49,8 @@ def extract(
 
     PATH is a file, a directory (read recursively), a glob, or - for standard input, in any
     supported format (plain text, HTML, RSS/Atom, WARC, JSON Lines, JSON, CSV). Inputs that cannot
-    be read are reported on stderr and the batch goes on.
+    be read are reported on stderr and the batch goes on. A summary ends on stderr: articles,
+    events, failures, rejections, articles without a publication date, events dated by the read day.
 
     Example: sitrep extract examples/ --format table
     """
@@ -49,10 +58,13 @@ def extract(
         raise click.UsageError("--format parquet needs --out FILE")
     options = make_pipeline_options(min_confidence, jobs)
     items = read_paths(paths, ReadOptions(published=published, reader=reader))
-    tally = Tally()
-    export_events(tally.events_of(Pipeline(options).run(items)), fmt, out)
+    with SlowStart(echo_err) as slow_start:
+        tally = Tally(slow_start=slow_start)
+        export_events(tally.events_of(Pipeline(options).run(items)), fmt, out)
     if tally.nothing_read:
         raise InputError("no article could be read from the input")
+    for line in tally.summary_lines():
+        say(line)
 
 
 def article_summary(article: Article) -> dict[str, Any]:

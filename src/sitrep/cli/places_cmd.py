@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ..models import Place, Span
-from ._common import read_text
+from ._common import SlowStart, echo_err, read_text
 
 
 def span_record(span: Span, text: str) -> dict[str, Any]:
@@ -68,13 +68,14 @@ def places(file: str, fmt: str, gazetteer_path: str | None, country_hint: str | 
     from ..places import Gazetteer, Geoparser  # noqa: PLC0415 - keep `sitrep --help` fast
 
     text = read_text(file)
-    if gazetteer_path is None:
-        gazetteer = Gazetteer.default()
-    elif gazetteer_path.endswith(".idx"):
-        gazetteer = Gazetteer.load(gazetteer_path)
-    else:
-        gazetteer = Gazetteer.from_geonames_dump(gazetteer_path)
-    spans = Geoparser(gazetteer).find(text, country_hint=country_hint)
+    with SlowStart(echo_err):
+        if gazetteer_path is None:
+            gazetteer = Gazetteer.default()
+        elif gazetteer_path.endswith(".idx"):
+            gazetteer = Gazetteer.load(gazetteer_path)
+        else:
+            gazetteer = Gazetteer.from_geonames_dump(gazetteer_path)
+        spans = Geoparser(gazetteer).find(text, country_hint=country_hint)
     rows = [span_record(s, text) for s in spans]
     if fmt == "jsonl":
         out = sys.stdout

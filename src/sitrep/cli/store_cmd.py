@@ -19,9 +19,12 @@ from ..store import DEFAULT_DB, EventFilter, IngestSummary, Store, open_store
 from ..store import ingest as run_ingest
 from ..store.ingest import DEFAULT_BATCH
 from ._common import (
+    SlowStart,
     date_option,
     failure_message,
+    log_notes,
     make_pipeline_options,
+    note_lines,
     pipeline_options,
     reading_options,
     rejection_message,
@@ -72,11 +75,17 @@ class _Reporter:
         self.events = 0
         self._progress: Any = None
         self._task: Any = None
+        self._slow_start: SlowStart | None = None
 
     @contextmanager
     def running(self) -> Iterator[_Reporter]:
-        if not self.show_progress:
+        with self._bar(), SlowStart(self._say) as self._slow_start:
             yield self
+
+    @contextmanager
+    def _bar(self) -> Iterator[None]:
+        if not self.show_progress:
+            yield
             return
         from rich.console import Console  # noqa: PLC0415 - only for interactive runs
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn  # noqa: PLC0415
@@ -86,15 +95,18 @@ class _Reporter:
         with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
             self._progress = progress
             self._task = progress.add_task("ingest", total=None, events=0)
-            yield self
+            yield
         self._progress = None
 
     def __call__(self, item: Article | Rejection | Result) -> None:
+        if self._slow_start is not None:
+            self._slow_start.seen()
         if isinstance(item, Rejection):
             self._say(rejection_message(item))
             return
         if isinstance(item, Result):
             self.events += len(item.events)
+            log_notes(item)
             if item.error is not None:
                 self._say(failure_message(item))
         self.done += 1
@@ -121,6 +133,9 @@ def summary_lines(summary: IngestSummary, where: str) -> list[str]:
     if len(summary.rejected) > 10:
         lines.append(f"    ...and {len(summary.rejected) - 10} other reasons")
     lines.append(f"  events found    {summary.events_found:>9}")
+    notes = note_lines(summary.notes)
+    if notes:
+        lines += ["  notes", *(f"    {line}" for line in notes)]
     return lines
 
 
@@ -149,7 +164,8 @@ def ingest_command(
 
     Re-ingesting the same input adds nothing (articles are keyed by a hash of their text), and an
     interrupted ingest can simply be run again: committed batches are kept and skipped. Prints a
-    summary: articles read, new, already known, failed, rejected (with reasons), events found.
+    summary: articles read, new, already known, failed, rejected (with reasons), events found, and
+    articles without a publication date and events dated by the read day, when there are any.
 
     Example: sitrep ingest examples/ --db sitrep.db
     """

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..models import Article, Event, Rejection
-from ..pipeline import Pipeline, Result
+from ..pipeline import NoteCounts, Pipeline, Result
 from .base import Store
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class IngestSummary:
     events_found: int = 0
     seconds: float = 0.0
     status: str = "running"
+    notes: NoteCounts = field(default_factory=NoteCounts)  # of the articles run through the pipeline
 
     def counts(self) -> dict[str, int]:
         """The run's counters, as stored in ``ingest_runs``."""
@@ -58,6 +59,7 @@ class IngestSummary:
             "run_id": self.run_id,
             "status": self.status,
             **self.counts(),
+            **self.notes.to_dict(),
             "rejected_reasons": dict(self.rejected.most_common()),
             "seconds": round(self.seconds, 3),
         }
@@ -126,6 +128,7 @@ def ingest(
                 summary.rejected[item.reason] += 1
                 rejections.append(item)
                 continue
+            summary.notes.add(item)
             if item.error is not None:
                 summary.articles_failed += 1
                 pending.append((item.article, (), str(item.error)))
