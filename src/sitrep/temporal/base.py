@@ -9,7 +9,7 @@ and comparisons ("a year earlier") count from.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -40,7 +40,7 @@ class Atom:
     pos: str | None = None
     pod: str | None = None
     clock: Atom | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    nofocus: bool = False  # a comparison ("the year-ago quarter"): its value does not become the focus
 
 
 class ResolverBase:

@@ -178,7 +178,7 @@ class DateRules(ResolverBase):
             day = day.replace(year=int(a.g["y"]), day=1)
         if ago:
             day = cal.shift(day, -1, "year")
-            a.extra["nofocus"] = "1"
+            a.nofocus = True
         return cal.period(gran, day)
 
     def _year(self, a: Atom) -> Timex | None:

@@ -107,56 +107,78 @@ def _is_rate(lex: Lexicon, folded: str, start: int) -> bool:
     return last.rstrip(",") in lex.rate_after or last[-1:].isdigit() or last.endswith("%")
 
 
-def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) -> bool:
-    fam, g = atom.family, atom.g
-    if "mon" in g and not _month_ok(lex, folded, text, atom, m.span("mon")):
-        return False
-    if (
-        fam == "relunit"
-        and g["unit"] in lex.ambiguous
-        and not _capitalised(text, m.start("unit"))
-        and g["unit"] not in lex.seasons
-    ):
-        return False
-    if fam == "season" and g["s"] in lex.ambiguous and "y" not in g:
+def _keep_relunit(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) -> bool:
+    unit = atom.g["unit"]
+    return not (unit in lex.ambiguous and not _capitalised(text, m.start("unit")) and unit not in lex.seasons)
+
+
+def _keep_season(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) -> bool:
+    if atom.g["s"] in lex.ambiguous and "y" not in atom.g:
         with_article = folded.startswith("the", atom.start)
         if not (atom.pos or (with_article and _word_before(folded, atom.start) in lex.season_context)):
             return False
         if _word_after(folded, atom.end) == "of":
             return False
-    if fam == "anaphor" and g["w"].endswith(("before", "after")) and _word_after(folded, atom.end):
-        return False  # "the day before authorities issued a warrant": a preposition, not "the day before"
-    if fam == "ref":
-        if _word_after(folded, atom.end) in lex.ref_not_before:
-            return False
-        if _word_before(folded, atom.start).split(" ")[-1] in lex.ref_not_after:
-            return False
-    if fam == "year" and "y" in g and "pre" not in g:
+    return True
+
+
+def _keep_anaphor(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) -> bool:
+    # "the day before authorities issued a warrant": a preposition, not "the day before"
+    return not (atom.g["w"].endswith(("before", "after")) and _word_after(folded, atom.end))
+
+
+def _keep_ref(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) -> bool:
+    if _word_after(folded, atom.end) in lex.ref_not_before:
+        return False
+    return _word_before(folded, atom.start).split(" ")[-1] not in lex.ref_not_after
+
+
+def _keep_year(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) -> bool:
+    if "y" in atom.g and "pre" not in atom.g:
         if _word_after(folded, atom.end) in lex.not_year_before:
             return False
         if folded[max(0, atom.start - 4) : atom.start].rstrip().endswith(("no.", "#", "no", "$")):
             return False
-    if fam == "duration":
-        if "old" in g:
-            return False  # ages ("a 6-year-old boy") are not temporal expressions in TimeML corpora
-        if g["unit"] in lex.needs_count and g["n"] in lex.counts:
-            return False
-        if g["n"] in ("a", "an") and _is_rate(lex, folded, atom.start):
-            return False  # "$5 a year", "24 hours a day": a rate, not a duration
+    return True
 
-    if (
-        fam == "theunit"
-        and g["unit"] in ("year", "month", "week", "day")
-        and not atom.pos
-        and "ended" not in g
-    ):
+
+def _keep_duration(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) -> bool:
+    g = atom.g
+    if "old" in g:
+        return False  # ages ("a 6-year-old boy") are not temporal expressions in TimeML corpora
+    if g["unit"] in lex.needs_count and g["n"] in lex.counts:
+        return False
+    # "$5 a year", "24 hours a day": a rate, not a duration
+    return not (g["n"] in ("a", "an") and _is_rate(lex, folded, atom.start))
+
+
+def _keep_theunit(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) -> bool:
+    unit = atom.g["unit"]
+    if unit in ("year", "month", "week", "day") and not atom.pos and "ended" not in atom.g:
         # "the year" alone is too vague, except "for the year", "of the week", "the month's"
         framed = _word_before(folded, atom.start) in ("for", "of") or folded.startswith("'s", atom.end)
-        if g["unit"] == "day" or not framed:
+        if unit == "day" or not framed:
             return False
-    if fam == "podrel" and g.get("dir") in ("early", "late", "mid") and not atom.pos:
-        return True
     return True
+
+
+# Checks a match of a family must pass to be kept (families not listed have none).
+_CHECKS = {
+    "relunit": _keep_relunit,
+    "season": _keep_season,
+    "anaphor": _keep_anaphor,
+    "ref": _keep_ref,
+    "year": _keep_year,
+    "duration": _keep_duration,
+    "theunit": _keep_theunit,
+}
+
+
+def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) -> bool:
+    if "mon" in atom.g and not _month_ok(lex, folded, text, atom, m.span("mon")):
+        return False
+    check = _CHECKS.get(atom.family)
+    return check is None or check(lex, folded, text, atom, m)
 
 
 def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> None:
@@ -255,8 +277,29 @@ _NUMBER_FAMILIES = {
     "#decade": frozenset({"decade"}),
     "#clock": frozenset({"clock"}),
 }
+_DIGITS_AS_ZERO = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
 REACH = 48  # characters before a trigger word where its expression may begin
 MAX_STARTS = 7  # word starts tried before a trigger word (the trigger's own included)
+
+
+def _number_triggers(folded: str) -> list[tuple[int, str]]:
+    """Starts of the numbers that look temporal, with their kind (``_NUMBER_TRIGGER.finditer``,
+    tried only where a run of digits begins: found by ``str.find`` in a copy with digits as "0")."""
+    found: list[tuple[int, str]] = []
+    digits = masked(folded, _DIGITS_AS_ZERO)
+    pos = digits.find("0")
+    end = 0
+    while pos >= 0:
+        if pos >= end:
+            m = _NUMBER_TRIGGER.match(folded, pos)
+            if m is not None:
+                found.append((pos, "#" + (m.lastgroup or "")))
+                end = m.end()
+        pos = digits.find(" ", pos)
+        if pos < 0:
+            break
+        pos = digits.find("0", pos)
+    return found
 
 
 def _trigger_spans(gm: Grammar, folded: str, letters: str) -> list[tuple[int, str]]:
@@ -267,7 +310,7 @@ def _trigger_spans(gm: Grammar, folded: str, letters: str) -> list[tuple[int, st
     every character but a letter is a space): every hit is a whole word (a digit may touch it:
     "q3", "fy90"), so nothing has to be checked in Python.
     """
-    found = [(m.start(), "#" + (m.lastgroup or "")) for m in _NUMBER_TRIGGER.finditer(folded)]
+    found = _number_triggers(folded)
     letters = " " + letters + " "
     # a key " word " ending at index i of the padded copy starts at i - len(key) + 2 there, one
     # more than in the text
@@ -288,18 +331,26 @@ def _first_word(token: str) -> str:
 
 
 def _candidate_starts(
-    vocabulary: frozenset[str], words: str, low: int, trigger: int
+    vocabulary: frozenset[str], words: str, low: int, trigger: int, tword: str
 ) -> list[tuple[int, str]]:
     """Word starts an expression holding the trigger may begin at: the trigger's word and the
     words before it that can be part of an expression ("the past two" in "the past two weeks"),
     farthest first.
 
-    ``words`` is the text with every character but a letter, a digit or an apostrophe masked.
+    ``words`` is the text with every character but a letter, a digit or an apostrophe masked;
+    ``tword`` is the trigger word (a whole run of letters, so the first word of its token) or,
+    for a number, the kind of number.
     """
-    end = words.find(" ", trigger)
-    token = words[trigger:end] if end >= 0 else words[trigger:]
-    out = [(trigger, token if token.isalpha() else _first_word(token))]
+    if tword[0] == "#":
+        end = words.find(" ", trigger)
+        tword = _first_word(words[trigger:end] if end >= 0 else words[trigger:])
     before = words[low:trigger].split()
+    if not before:
+        return [(trigger, tword)]
+    token = before[-1]
+    if (token if token.isalpha() else _first_word(token)) not in vocabulary:
+        return [(trigger, tword)]  # the common case: no word of an expression right before it
+    out = [(trigger, tword)]
     pos = trigger
     for token in reversed(before[1 - MAX_STARTS :]):
         word = token if token.isalpha() else _first_word(token)
@@ -307,8 +358,7 @@ def _candidate_starts(
             break
         pos = words.rfind(token, low, pos)
         out.append((pos, word))
-    if len(out) > 1:
-        out.reverse()
+    out.reverse()
     return out
 
 
@@ -331,7 +381,7 @@ def recognise(text: str, folded: str, letters: str) -> list[Atom]:
             continue
         able = compatible.get(tword) or _NUMBER_FAMILIES[tword]
         low = trigger - REACH if trigger - REACH > floor else floor
-        for start, word in _candidate_starts(vocabulary, words, low, trigger):
+        for start, word in _candidate_starts(vocabulary, words, low, trigger, tword):
             families = dispatch.get(word)
             if families is None:
                 continue
@@ -344,7 +394,8 @@ def recognise(text: str, folded: str, letters: str) -> list[Atom]:
             else:
                 continue
             g = {k: v for k, v in m.groupdict().items() if v is not None}
-            atom = Atom(*(m.span("extent") if "extent" in g else m.span()), family, g)
+            begin, finish = m.span("extent") if "extent" in g else m.span()
+            atom = Atom(begin, finish, family, g)
             _extend(lex, gm, folded, atom, floor)
             if _keep(lex, folded, text, atom, m):
                 partner = _range_partner(gm, folded, atom, floor) if family in ("dmy", "mdy") else None

@@ -84,7 +84,7 @@ class Resolver(DateRules, RelativeRules, AmountRules):
             atom.family in _FOCUS_SETTERS
             and timex.type in ("DATE", "TIME")
             and timex.first is not None
-            and "nofocus" not in atom.extra
+            and not atom.nofocus
         ):
             self.focus = timex
             if timex.granularity == "quarter":
