@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.places.words import RUN, capitalised_runs
+from sitrep.places.words import RUN, capitalised_runs, clause_tail
 
 # Pieces that make runs interesting: capitals, lower-case prefixes, glue, abbreviations, connectors.
 _PIECES = ["al-", "d'", "x", "abcde-", "U.", "S.", "St.", "Ste.", "Mt", "Foo", "É", "é", " ", "\t", "-",
@@ -39,3 +39,13 @@ def test_runs_of_a_sentence() -> None:
 def test_a_glued_prefix_before_an_abbreviation_is_read_from_the_prefix() -> None:
     text = "x al-U.S. Z"
     assert list(capitalised_runs(text)) == _plain(text) == [(2, "al-U"), (7, "S"), (10, "Z")]
+
+
+def test_clause_tail_stops_at_the_clause() -> None:
+    assert clause_tail(("said", "in")) == ("said", "in")
+    assert clause_tail(("said.", "In")) == ("in",)
+    assert clause_tail(("said:", "Al-Qaim’s")) == ("al qaims",)
+    assert clause_tail(("town,", "near")) == ("town", "near")
+    assert clause_tail(("(near",)) == ("near",)
+    assert clause_tail(("outskirts", "of")) == ("outskirts", "of")
+    assert clause_tail(()) == ()

@@ -46,11 +46,13 @@ class Geoparser:
         """Place spans in ``text``; ``country_hint``: ISO alpha-2/alpha-3 code(s) the text is about."""
         mentions = self.recognizer.mentions(text)
         datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text, 0, min(len(text), 3000))]
-        for m in mentions:
-            if any(s <= m.start < e for s, e in datelines):
-                m.cue = True
-                m.extra["dateline"] = True
-                m.common_word = m.sentence_start = False
+        if datelines:
+            last = max(e for _, e in datelines)
+            for m in mentions:
+                if m.start < last and any(s <= m.start < e for s, e in datelines):
+                    m.cue = True
+                    m.extra["dateline"] = True
+                    m.common_word = m.sentence_start = False
         hints = self._hints(country_hint)
         choices = self.resolver.resolve(mentions, hints)
         spans = []
@@ -63,17 +65,10 @@ class Geoparser:
                 m.extra["in_country"] = (
                     parent is not None and self.gazetteer.index.feat[parent.entry] == country
                 )
-            place = self.gazetteer.place(choice.entry)
+            score = choice.score / 10
+            score = 1.0 if score > 1.0 else 0.05 if score < 0.05 else round(score, 3)
             spans.append(
-                Span(
-                    m.start,
-                    m.end,
-                    LAYER_PLACE,
-                    m.kind,
-                    rule=_rule(m),
-                    value=place,
-                    score=round(min(1.0, max(0.05, choice.score / 10)), 3),
-                )
+                Span(m.start, m.end, LAYER_PLACE, m.kind, _rule(m), self.gazetteer.place(choice.entry), score)
             )
         return spans
 

@@ -46,3 +46,4 @@ class Readings:
     votes: dict[tuple[float, bool], Vote] = field(default_factory=dict)  # (weight, local) -> Vote
     tiers: dict[int, tuple[int, bool]] | None = None  # entry -> (tier, alternate) of its first candidate
     one_country: bool | None = None  # every candidate lies in one country
+    towns: dict[int, int] = field(default_factory=dict)  # entry -> the entry meant (its main town)

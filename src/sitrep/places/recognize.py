@@ -21,11 +21,11 @@ from .words import (
     PIECE,
     LowerWords,
     capitalised_runs,
+    clause_tail,
     connector_before,
     hyphen_parts,
     in_brackets,
     is_cap,
-    prev_words,
     sentence_start,
 )
 
@@ -67,6 +67,10 @@ class _Before:
     origin: bool  # "from X"
     the: bool  # "the X"
     admin_of: tuple[str, ...]  # the features "the Province of X" asks for
+    longer: bool = False  # the last word may end a cue of more words: read four words
+
+
+_LONGER = _Before(False, False, None, False, False, False, (), longer=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +101,8 @@ class Recognizer:
         self._plans: dict[str, _Plan] = {}
         self._admins: dict[str, list[Candidate]] = {}
         self._prefixes: dict[str, bool] = {}
-        self._befores: dict[tuple[str, ...], _Before] = {}
+        self._befores: dict[tuple[str, ...], _Before] = {}  # last two words -> what they say
+        self._befores_near: dict[tuple[str, ...], _Before] = {}  # last four, after a "near" word
         self._afters: dict[tuple[str, ...], _After] = {}
         self._articles = articles()
         codes = gazetteer.feature_code
@@ -416,33 +421,43 @@ class Recognizer:
 
     def _before(self, text: str, start: int) -> _Before:
         """What the words before a position say (remembered per words: they recur)."""
-        lex = self.lex
-        words = prev_words(text, start, 2)
-        if len(words) == 2 and words[-1] in lex.near_last_words:
-            words = prev_words(text, start, 4)  # "on the outskirts of X"
-        found = self._befores.get(words)
+        window = text[max(0, start - 50) : start]
+        found = self._befores.get(key := tuple(window.rsplit(None, 2)[-2:]))
         if found is None:
-            last = words[-1] if words else ""
-            near = last in lex.near_last_words and any(
-                " ".join(words[-n:]) in lex.near_cues for n in range(1, min(len(words), 4) + 1)
-            )
-            direction = last if last in lex.directions else None
-            of_type = len(words) >= 2 and last == "of" and words[-2] in lex.admin_types
-            found = _Before(
-                title=last in lex.person_titles,
-                near=near,
-                direction=direction,
-                cue=near
-                or last in lex.location_cues
-                or (len(words) >= 2 and words[-2] in lex.location_cues and direction is not None),
-                origin=last == "from",
-                the=last == "the",
-                admin_of=lex.admin_types[words[-2]] if of_type else (),
-            )
+            found = self._before_facts(clause_tail(key), longer=True)
             if len(self._befores) > MAX_CACHED:
                 self._befores.clear()
-            self._befores[words] = found
+            self._befores[key] = found
+        if found.longer:  # "on the outskirts of X": read four words
+            found = self._befores_near.get(key := tuple(window.rsplit(None, 4)[-4:]))
+            if found is None:
+                found = self._before_facts(clause_tail(key), longer=False)
+                if len(self._befores_near) > MAX_CACHED:
+                    self._befores_near.clear()
+                self._befores_near[key] = found
         return found
+
+    def _before_facts(self, words: tuple[str, ...], *, longer: bool) -> _Before:
+        lex = self.lex
+        last = words[-1] if words else ""
+        if longer and len(words) == 2 and last in lex.near_last_words:
+            return _LONGER
+        near = last in lex.near_last_words and any(
+            " ".join(words[-n:]) in lex.near_cues for n in range(1, min(len(words), 4) + 1)
+        )
+        direction = last if last in lex.directions else None
+        of_type = len(words) >= 2 and last == "of" and words[-2] in lex.admin_types
+        return _Before(
+            title=last in lex.person_titles,
+            near=near,
+            direction=direction,
+            cue=near
+            or last in lex.location_cues
+            or (len(words) >= 2 and words[-2] in lex.location_cues and direction is not None),
+            origin=last == "from",
+            the=last == "the",
+            admin_of=lex.admin_types[words[-2]] if of_type else (),
+        )
 
     def _after(self, words: tuple[str, ...]) -> _After:
         """What the (one or two, lower-case) words after a name say (remembered per words)."""

@@ -170,7 +170,11 @@ class Resolver:
                 score += max(self._containment(e, p) for p in parents)
             if score > top_score:
                 top_score, entry = score, e
-        return self._prefer_town(m, entry), top_score
+        towns = self.readings(m).towns
+        town = towns.get(entry)
+        if town is None:
+            towns[entry] = town = self._prefer_town(m, entry)
+        return town, top_score
 
     def plain(self, m: Mention) -> tuple[int, float]:
         """The best reading of a mention (with candidates) on its own: (entry, score)."""

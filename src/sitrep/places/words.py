@@ -126,18 +126,10 @@ _CLAUSE_END = '.;:!?()"“”'
 _WORD_PUNCT = ",'’‘"
 
 
-def prev_words(text: str, start: int, n: int) -> tuple[str, ...]:
-    """The n folded words before a position (closest last), within the same clause."""
-    words = text[max(0, start - 50) : start].rsplit(None, n)  # the last n words, and the rest first
-    if len(words) > n:
-        del words[0]
-    return _clause_tail(tuple(words))
-
-
 @lru_cache(maxsize=1 << 16)
-def _clause_tail(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words (folded) that belong to the clause ending after the last one (memoised: the
-    words before names recur: "in", "of the", "near")."""
+def clause_tail(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The last words before a name (as split from the text), folded, that belong to its clause,
+    closest last: ("said", "in") -> ("said", "in"); ("said.", "In") -> ("in",)."""
     out: list[str] = []
     for w in reversed(words):
         stripped = w.rstrip(_WORD_PUNCT)
