@@ -9,13 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.actors.phrases import PhraseMatcher, fold, plain_text
-from sitrep.events import arguments
+from sitrep.events import arguments, numbers
 
 # Words that share prefixes, hyphens and punctuation: where the matcher has to choose.
 WORDS = [
     "air", "strike", "air strike", "strikes", "shell", "shelling", "seashell", "al", "shabaab",
     "al-shabaab", "clash", "clashes", "clashed", "a", "an", "was", "while", "whereas", "but", "but.",
-    "butter", "awhile", "rebut", "somewhereas", "bw", ";", ".", ",", "-", "'", "(", ")", " ", "\n", "whilst", "so-called", "killing",
+    "butter", "awhile", "rebut", "somewhereas", "bw", ";", ".", ",", "-", "'", "(", ")", " ", "\n",
+    "whilst", "so-called", "killing",
 ]  # fmt: skip
 KEYS = [
     ("air strike", 1), ("strike", 2), ("shell*", 3), ("al shabaab", 4), ("clash*", 5), ("clashes", 6),
@@ -56,3 +57,12 @@ def test_clause_breaks_read_as_the_plain_alternation(text: str) -> None:
     for start in (0, len(folded) // 3):
         expected = [m.start() for m in reference.finditer(folded, start, len(folded))]
         assert arguments.clause_breaks(folded, (start, len(folded))) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789 ,.:/-ax\n", max_size=60))
+def test_figures_in_digits_read_as_the_plain_pattern(text: str) -> None:
+    reference = re.compile(r"(?<![\w.,:/])(\d{1,3}(?:,\d{3})+|\d+)(?![\w:/]|[.,]\d)")
+    for start in (0, len(text) // 2):
+        expected = [(m.span(), m.group(1)) for m in reference.finditer(text, start)]
+        assert [(m.span(), m.group(1)) for m in numbers._DIGITS.finditer(text, start)] == expected

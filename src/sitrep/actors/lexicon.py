@@ -10,6 +10,7 @@ at coding time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -80,6 +81,10 @@ class ActorMention(Actor):
     modifier: str | None = None  # iso3 of a country modifier ("Nigerian troops")
 
 
+def _rule(entry: ActorEntry) -> str:
+    return "actor.named" if not entry.generic else f"actor.generic.{entry.kind}"
+
+
 def _mention(entry: ActorEntry, modifier: str | None) -> ActorMention:
     return ActorMention(
         name=entry.name,
@@ -136,7 +141,10 @@ class ActorLexicon:
         self.kinds = kinds
         self._matcher: PhraseMatcher[ActorEntry] = PhraseMatcher(entries)
         # the value of a mention without a country modifier, built once per entry
-        self._plain_mentions = {id(e): _mention(e, None) for e in [*(e for _, e in entries), *kinds.values()]}
+        every = [*(e for _, e in entries), *kinds.values()]
+        self._plain_mentions = {id(e): _mention(e, None) for e in every}
+        # the rule id of a mention's span, per entry
+        self._rules = {id(e): _rule(e) for e in every}
         self._modifiers: PhraseMatcher[str] = PhraseMatcher(modifiers)
         self.country_by_name = {fold_key(name): iso3 for iso3, name in countries.items()}
 
@@ -159,37 +167,41 @@ class ActorLexicon:
         iso3 or None), left to right."""
         folded = fold(text) if folded is None else folded
         plain = plain_text(folded) if plain is None else plain
-        mods = [h for h in self._modifiers.find(folded, plain, ranges) if text[h.start].isupper()]
-        mod_by_end = {h.end: h for h in mods}
+        mods = [h for h in self._modifiers.find(folded, plain, ranges) if text[h[0]].isupper()]
+        mod_by_end = {h[1]: h for h in mods}
         mod_ends = sorted(mod_by_end)
+        modifiable = self.modifiable
         out: list[tuple[int, int, ActorEntry, str | None]] = []
-        for hit in self._matcher.find(folded, plain, ranges):
-            entry = self._choose(hit.values, text[hit.start : hit.end], day)
-            if entry is None:
-                continue
-            if (
-                out
-                and folded[out[-1][1] : hit.start] in (" of ", " of the ")
-                and self._member(folded, out[-1])
-            ):
-                prev = out.pop()  # "members of the CV", "a member of Al Shabaab": the group
-                out.append((prev[0], hit.end, entry, None))
-                continue
-            if (
-                entry.generic
-                and out
-                and out[-1][2].kind not in ("person", "civilians")
-                and entry.kind in _ABSORBED
-                and folded[out[-1][1] : hit.start].isspace()
-            ):
-                prev = out.pop()  # "ISWAP militants", "Syrian police members": one mention
-                # "government security forces", "regime troops": the forces of the government
-                head = entry if prev[2].kind == "government" and prev[2].generic and entry.state else prev[2]
-                out.append((prev[0], hit.end, head, prev[3]))
-                continue
-            start, modifier = hit.start, None
-            if entry.generic and entry.kind in self.modifiable:
-                mod = _modifier_before(folded, hit.start, mod_by_end, mod_ends)
+        for hit_start, hit_end, _, values in self._matcher.find(folded, plain, ranges):
+            entry = values[0]
+            if len(values) > 1 or entry.caps is not None:  # else the only entry is the choice
+                chosen = self._choose(values, text[hit_start:hit_end], day)
+                if chosen is None:
+                    continue
+                entry = chosen
+            generic = entry.generic
+            if out:
+                prev = out[-1]
+                gap = folded[prev[1] : hit_start]
+                if gap in (" of ", " of the ") and self._member(folded, prev):
+                    out[-1] = (prev[0], hit_end, entry, None)  # "members of the CV": the group
+                    continue
+                if (
+                    generic
+                    and prev[2].kind not in ("person", "civilians")
+                    and entry.kind in _ABSORBED
+                    and gap.isspace()
+                ):
+                    # "ISWAP militants", "Syrian police members": one mention; "government security
+                    # forces", "regime troops": the forces of the government
+                    head = (
+                        entry if prev[2].kind == "government" and prev[2].generic and entry.state else prev[2]
+                    )
+                    out[-1] = (prev[0], hit_end, head, prev[3])
+                    continue
+            start, modifier = hit_start, None
+            if generic and mod_ends and entry.kind in modifiable:
+                mod = _modifier_before(folded, hit_start, mod_by_end, mod_ends)
                 if (
                     mod is not None
                     and (not out or mod.start >= out[-1][1])
@@ -198,14 +210,14 @@ class ActorLexicon:
                     start, modifier = mod.start, mod.values[0]
             if entry.needs_modifier and modifier is None:
                 continue
-            if entry.generic and (
-                folded[max(0, hit.start - 5) : hit.start] in (" pro ", "anti ")
-                or (text[hit.end : hit.end + 1] == "-" and text[hit.end + 1 : hit.end + 2].isalpha())
+            if generic and (
+                folded[max(0, hit_start - 5) : hit_start] in (" pro ", "anti ")
+                or (text[hit_end : hit_end + 1] == "-" and text[hit_end + 1 : hit_end + 2].isalpha())
             ):
                 continue  # "anti-government protesters": an adjective, not an actor
-            if entry.state and entry.generic and self._off_duty(folded, start):
+            if generic and entry.state and self._off_duty(folded, start):
                 entry = self.kinds["person"]
-            out.append((start, hit.end, entry, modifier))
+            out.append((start, hit_end, entry, modifier))
         return out
 
     def mention(self, entry: ActorEntry, modifier: str | None = None) -> ActorMention:
@@ -215,6 +227,10 @@ class ActorLexicon:
             if found is not None:
                 return found
         return _mention(entry, modifier)
+
+    def rule(self, entry: ActorEntry) -> str:
+        """The rule id of the span of a mention of ``entry``."""
+        return self._rules.get(id(entry)) or _rule(entry)
 
     def _member(self, folded: str, mention: tuple[int, int, ActorEntry, str | None]) -> bool:
         """Whether a mention is a membership head ("members", "elements") that its group names."""
@@ -284,14 +300,14 @@ class ActorLexicon:
 
 def _modifier_before(folded: str, start: int, mod_by_end: dict[int, Any], mod_ends: list[int]) -> Any:
     """The country modifier ending shortly before ``start`` ("Nigerian [army] soldiers")."""
-    for end in reversed(mod_ends):
-        if end > start:
-            continue
-        if start - end > 30:
-            return None
-        if _BETWEEN.fullmatch(folded, end, start) or end == start:
-            return mod_by_end[end]
+    i = bisect_right(mod_ends, start) - 1
+    if i < 0:
         return None
+    end = mod_ends[i]
+    if start - end > 30:
+        return None
+    if end == start or _BETWEEN.fullmatch(folded, end, start):
+        return mod_by_end[end]
     return None
 
 

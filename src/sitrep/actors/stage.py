@@ -43,8 +43,7 @@ def find_actors(
     day = doc.article.published if doc is not None else None
     spans = []
     folded = folded if folded is not None else fold(text)
+    mention, rule = lexicon.mention, lexicon.rule
     for start, end, entry, modifier in lexicon.find(text, folded, day, plain=plain, ranges=ranges):
-        value = lexicon.mention(entry, modifier)
-        rule = "actor.named" if not entry.generic else f"actor.generic.{entry.kind}"
-        spans.append(Span(start, end, LAYER_ACTOR, entry.kind, rule, value))
+        spans.append(Span(start, end, LAYER_ACTOR, entry.kind, rule(entry), mention(entry, modifier)))
     return spans

@@ -49,6 +49,7 @@ FRAME_ORDER = (
 FRAME_RANK = {f: i for i, f in enumerate(FRAME_ORDER)}
 _WORDS = re.compile(r"[\w']+")
 _CASUALTY_FRAMES = ("kill", "injure", "killed", "injured")  # trigger frames and figure labels
+_TOPIC_CUES = ("topic", "separate", "background")  # cues whose figures belong to another event
 _OWN_DATE_WORDS = 8
 # A sentence whose asserted triggers are all weaker than this ("checkpoints", "a petition") decides
 # nothing and tells no event of its own: it makes no mention.
@@ -93,40 +94,56 @@ def build_mentions(
     """Group the layers by sentence and keep the sentences that assert an event."""
     out: list[Mention] = []
     reported: list[tuple[_Sentence, list[Span], list[tuple[Span, str, Span | None]], tuple[Span, ...]]] = []
-    time_starts = [t.start for t in times]
+    if not triggers:
+        return out
     starts = [s for s, _ in sentences]
     with_triggers = sorted({bisect_right(starts, t.start) - 1 for t in triggers})
+    trig_starts = [t.start for t in triggers]
     cue_starts = [c.start for c in cues]
     num_starts = [n.start for n in numbers]
     actor_starts = [a.start for a in actors]
-    trig_starts = [t.start for t in triggers]
+    time_starts = [t.start for t in times]
     for si in with_triggers:
         if si < 0:
             continue
-        s_start, s_end = sentences[si]
-        s_trig = _within(triggers, trig_starts, s_start, s_end)
+        s_start, s_end = span = sentences[si]
+        s_trig = triggers[bisect_left(trig_starts, s_start) : bisect_left(trig_starts, s_end)]
         if not s_trig:
             continue
-        s_cues = _within(cues, cue_starts, s_start, s_end)
-        s_nums = _within(numbers, num_starts, s_start, s_end)
-        s_actors = _within(actors, actor_starts, s_start, s_end)
+        s_cues = cues[bisect_left(cue_starts, s_start) : bisect_left(cue_starts, s_end)]
+        s_times = list(times[bisect_left(time_starts, s_start) : bisect_left(time_starts, s_end)])
         asserted: list[Span] = []
         dropped: list[tuple[Span, str, Span | None]] = []
-        s_times = _within(times, time_starts, s_start, s_end) if times else []
         for trig in s_trig:
-            modality, cue = trigger_modality(trig, s_cues, s_trig, folded, (s_start, s_end), times=s_times)
+            modality, cue = (
+                trigger_modality(trig, s_cues, s_trig, folded, span, times=s_times)
+                if s_cues or s_times
+                else (ASSERTED, None)
+            )
             if modality == ASSERTED:
                 asserted.append(trig)
             else:
                 dropped.append((trig, modality, cue))
-        sentence = _Sentence((s_start, s_end), zones[si], s_trig, s_cues, s_nums, s_actors)
-        if asserted and max(t.score for t in asserted) >= _WEAKEST:
-            out.append(_mention(text, folded, sentence, asserted, dropped))
-        elif not out:
+        strong = bool(asserted) and max(t.score for t in asserted) >= _WEAKEST
+        if not strong:
+            if out:
+                continue
             heard = [(t, cue) for t, modality, cue in dropped if modality == REPORTED and cue is not None]
-            if heard:
-                others = [d for d in dropped if d[1] != REPORTED]
-                reported.append((sentence, [t for t, _ in heard], others, tuple({c for _, c in heard})))
+            if not heard:
+                continue
+        sentence = _Sentence(
+            span,
+            zones[si],
+            s_trig,
+            s_cues,
+            numbers[bisect_left(num_starts, s_start) : bisect_left(num_starts, s_end)],
+            actors[bisect_left(actor_starts, s_start) : bisect_left(actor_starts, s_end)],
+        )
+        if strong:
+            out.append(_mention(text, folded, sentence, asserted, dropped))
+        else:
+            others = [d for d in dropped if d[1] != REPORTED]
+            reported.append((sentence, [t for t, _ in heard], others, tuple({c for _, c in heard})))
     if not out:
         # Nothing asserted in the whole article: the events it only reports through a statement
         # ("rights groups condemned the house arrest of ...") happened; code them as reported.
@@ -159,18 +176,27 @@ def _mention(
     frames: dict[str, float] = {}
     for trig in asserted:
         frames[trig.label] = max(frames.get(trig.label, 0.0), trig.score)
-    main_i = min(
-        range(len(asserted)),
-        key=lambda i: (FRAME_RANK.get(asserted[i].label, 99), -asserted[i].score, asserted[i].start),
+    main_i = (
+        0
+        if len(asserted) == 1
+        else min(
+            range(len(asserted)),
+            key=lambda i: (FRAME_RANK.get(asserted[i].label, 99), -asserted[i].score, asserted[i].start),
+        )
     )
     roles = _roles(text, folded, sentence.span, asserted, sentence.actors, main_i=main_i)
-    kept_numbers = tuple(
-        n
-        for n in sentence.numbers
-        if n.label != "cumulative"
-        and (bool(reported) or not _inside_topic(n, sentence.triggers, sentence.cues, folded, sentence.span))
-        and not _of_dropped(n, asserted, dropped)
-    )
+    kept_numbers: tuple[Span, ...] = ()
+    if sentence.numbers:
+        # cues that give a figure to another event, and the casualty triggers not asserted here
+        topic = [] if reported else [c for c in sentence.cues if c.label in _TOPIC_CUES]
+        of_dropped = any(t.label in _CASUALTY_FRAMES for t, _, _ in dropped)
+        kept_numbers = tuple(
+            n
+            for n in sentence.numbers
+            if n.label != "cumulative"
+            and not (topic and _inside_topic(n, sentence.triggers, topic, folded, sentence.span))
+            and not (of_dropped and _of_dropped(n, asserted, dropped))
+        )
     return Mention(
         sentence=sentence.span,
         zone=sentence.zone,
@@ -262,17 +288,10 @@ def _of_dropped(number: Span, asserted: list[Span], dropped: list[tuple[Span, st
     return is_dropped
 
 
-def _within(spans: Sequence[Span], starts: list[int], start: int, end: int) -> list[Span]:
-    """Spans starting in [start, end) of a list sorted by start (``starts`` = their starts)."""
-    return list(spans[bisect_left(starts, start) : bisect_left(starts, end)])
-
-
 def _inside_topic(
     number: Span, triggers: list[Span], cues: list[Span], folded: str, sentence: tuple[int, int]
 ) -> bool:
-    """A figure governed by a topic/separate/background cue belongs to another event."""
+    """A figure governed by a topic/separate/background cue (of ``cues``) belongs to another event."""
     probe = Span(number.start, number.end, "number", "kill", "", None)
-    modality, _ = modality_of(
-        probe, [c for c in cues if c.label in ("topic", "separate", "background")], triggers, folded, sentence
-    )
+    modality, _ = modality_of(probe, cues, triggers, folded, sentence)
     return modality != ASSERTED

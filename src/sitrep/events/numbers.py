@@ -11,14 +11,19 @@ are summed by the event coder ("5 soldiers, 35 militants and 3 civilians were ki
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..actors.phrases import Hit
 from ..models import LAYER_NUMBER, Quantity, Span
 from .lexicon import EventLexicon, NumberWord
 from .triggers import sentence_index
 
-_DIGITS = re.compile(r"(?<![\w.,:/])(\d{1,3}(?:,\d{3})+|\d+)(?![\w:/]|[.,]\d)")
+# A figure in digits not preceded by a word character, "." "," ":" or "/": that is
+# (?<![\w.,:/])(\d{1,3}(?:,\d{3})+|\d+)(?![\w:/]|[.,]\d), written to open with a digit, which the
+# regex engine scans for quickly
+_DIGITS = re.compile(r"(\d(?<![\w.,:/]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?![\w:/]|[.,]\d)")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or|and)\s*", re.IGNORECASE)
 _WORD = re.compile(r"[\w']+")
 _CLAUSE_BREAK = re.compile(r"[;.:!?]")
@@ -28,6 +33,10 @@ _MAX_BEFORE_WORDS = 3
 
 
 _ONE = NumberWord("number", 1)
+_ONES = (_ONE,)
+_KIND_ROLES = ("kind_after", "kind_before")
+_START = itemgetter(0)  # a Hit's start
+_new_hit = tuple.__new__  # Hit(...) without NamedTuple's Python-level __new__
 
 
 @dataclass(slots=True)
@@ -53,24 +62,29 @@ def _tokens(
     *,
     kinds: list[Hit[NumberWord]],
     count_hits: list[Hit[NumberWord]],
+    count_starts: list[int],
 ) -> list[Hit[NumberWord]]:
     start, end = span
-    out = [h for h in count_hits if start <= h.start < end]
+    out = count_hits[bisect_left(count_starts, start) : bisect_left(count_starts, end)]
     out.extend(
-        Hit(m.start(), m.end(), m.group(), (_ONE,)) for m in lexicon.articles.finditer(folded, start, end)
+        _new_hit(Hit, (m.start(), m.end(), m.group(), _ONES))
+        for m in lexicon.articles.finditer(folded, start, end)
     )
-    taken = [(h.start, h.end) for h in out]
-    out = [h for h in out if not any(k.start < h.end and h.start < k.end for k in kinds)] + kinds
+    taken = [(h[0], h[1]) for h in out]
+    out = [h for h in out if not any(k[0] < h[1] and h[0] < k[1] for k in kinds)]
+    out.extend(kinds)
     for m in _DIGITS.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in taken):
+        m_start, m_end = m.span()
+        if any(a <= m_start < b for a, b in taken):
             continue
-        value = int(m.group(1).replace(",", ""))
-        if "," not in m.group(1) and 1900 <= value <= 2100:
+        digits = m.group(1)
+        value = int(digits.replace(",", ""))
+        if "," not in digits and 1900 <= value <= 2100:
             continue  # a year
-        if _not_a_count(folded, m.start(), m.end(), lexicon):
+        if _not_a_count(folded, m_start, m_end, lexicon):
             continue
-        out.append(Hit(m.start(), m.end(), m.group(1), (NumberWord("number", value),)))
-    out.sort(key=lambda h: h.start)
+        out.append(_new_hit(Hit, (m_start, m_end, digits, (NumberWord("number", value),))))
+    out.sort(key=_START)
     return out
 
 
@@ -88,7 +102,7 @@ def _not_a_count(folded: str, start: int, end: int, lexicon: EventLexicon) -> bo
 
 
 def _role(hit: Hit[NumberWord], role: str) -> NumberWord | None:
-    for value in hit.values:
+    for value in hit[3]:
         if value.role == role:
             return value
     return None
@@ -181,20 +195,31 @@ def find_numbers(
         si = sentence_index(sentences, hit.start, starts)
         if si >= 0:
             by_sentence.setdefault(si, []).append(hit)
+    if not by_sentence:
+        return spans
     read = [sentences[si] for si in sorted(by_sentence)]
-    count_hits = lexicon.numbers.find(folded, plain, read) if read else []
+    count_hits = lexicon.numbers.find(folded, plain, read)
+    count_starts = [h[0] for h in count_hits]
     for si, found in sorted(by_sentence.items()):
         s_start, s_end = sentences[si]
-        toks = _tokens(text, folded, lexicon, (s_start, s_end), kinds=found, count_hits=count_hits)
-        kinds = [t for t in toks if _role(t, "kind_after") or _role(t, "kind_before")]
-        for tok in toks:
+        for tok in found:
             if _role(tok, "none"):
                 spans.append(
                     Span(tok.start, tok.end, LAYER_NUMBER, "killed", "number.none", Quantity("killed", 0))
                 )
+        kinds = [t for t in found if any(v.role in _KIND_ROLES for v in t[3])]
         if not kinds:
-            continue
-        cumulative = [t for t in toks if _role(t, "cumulative")]
+            continue  # no kind word: no count of this sentence is a casualty figure
+        toks = _tokens(
+            text,
+            folded,
+            lexicon,
+            (s_start, s_end),
+            kinds=found,
+            count_hits=count_hits,
+            count_starts=count_starts,
+        )
+        cumulative = [t for t in found if _role(t, "cumulative")]
         counts = _counts(text, folded, toks, lexicon)
         counts.extend(_pronoun_counts(folded, kinds, lexicon, s_end))
         counts.sort(key=lambda c: c.start)
