@@ -26,6 +26,7 @@ from .words import (
     hyphen_parts,
     in_brackets,
     is_cap,
+    remember,
     sentence_start,
 )
 
@@ -33,7 +34,6 @@ __all__ = ["Mention", "Recognizer"]
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 MAX_TOKENS = 6
-MAX_CACHED = 200_000  # names and runs remembered per recogniser
 SURNAME_MAX_PRIOR = 5.0  # names of places above ~100,000 people are never taken for surnames
 SKELETON_MIN_NAME = 6  # letters of the loose key before the skeleton key is tried
 SKELETON_MIN_KEY = 5  # consonants the skeleton key must keep
@@ -123,9 +123,7 @@ class Recognizer:
                 found = [
                     c for c in g.tier(2, skeleton(lk)) if feat[c[0]] in codes and self._same_start(c[0], lk)
                 ]
-            if len(self._admins) > MAX_CACHED:
-                self._admins.clear()
-            self._admins[name] = found
+            remember(self._admins, name, found)
         return found
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -155,9 +153,7 @@ class Recognizer:
                         sk = skeleton(lk)
                         if len(sk) >= SKELETON_MIN_KEY:
                             found = [c for c in g.tier(2, sk) if self._same_start(c[0], lk)]
-            if len(self._cache) > MAX_CACHED:
-                self._cache.clear()
-            self._cache[name] = found
+            remember(self._cache, name, found)
         return found
 
     def _transliterated(self, name: str, folded: str) -> bool:
@@ -215,9 +211,7 @@ class Recognizer:
         found = self._prefixes.get(key)
         if found is None:
             found = self.gazetteer.index.has_prefix(key)
-            if len(self._prefixes) > MAX_CACHED:
-                self._prefixes.clear()
-            self._prefixes[key] = found
+            remember(self._prefixes, key, found)
         return found
 
     def _plan(self, word: str) -> _Plan:
@@ -349,9 +343,7 @@ class Recognizer:
             plan = plans.get(word)
             if plan is None:
                 plan = self._plan(word)
-                if len(plans) > MAX_CACHED:
-                    plans.clear()
-                plans[word] = plan
+                remember(plans, word, plan)
             if not plan.matches:
                 continue
             for proto, static in plan.matches:
@@ -425,16 +417,12 @@ class Recognizer:
         found = self._befores.get(key := tuple(window.rsplit(None, 2)[-2:]))
         if found is None:
             found = self._before_facts(clause_tail(key), longer=True)
-            if len(self._befores) > MAX_CACHED:
-                self._befores.clear()
-            self._befores[key] = found
+            remember(self._befores, key, found)
         if found.longer:  # "on the outskirts of X": read four words
             found = self._befores_near.get(key := tuple(window.rsplit(None, 4)[-4:]))
             if found is None:
                 found = self._before_facts(clause_tail(key), longer=False)
-                if len(self._befores_near) > MAX_CACHED:
-                    self._befores_near.clear()
-                self._befores_near[key] = found
+                remember(self._befores_near, key, found)
         return found
 
     def _before_facts(self, words: tuple[str, ...], *, longer: bool) -> _Before:
@@ -476,9 +464,7 @@ class Recognizer:
             found = _After(
                 street=nxt in lex.street_words, admin=admin, of=nxt == "of", says=nxt in lex.person_verbs
             )
-            if len(self._afters) > MAX_CACHED:
-                self._afters.clear()
-            self._afters[words] = found
+            remember(self._afters, words, found)
         return found
 
     def _big(self, m: Mention) -> bool:

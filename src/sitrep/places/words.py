@@ -6,8 +6,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 from .fold import fold
+
+K = TypeVar("K")
+V = TypeVar("V")
+MAX_CACHED = 200_000  # entries a recogniser's lookup caches hold before they start afresh
+
+
+def remember(cache: dict[K, V], key: K, value: V) -> None:
+    """Keep a value in a bounded cache (emptied when full: the entries that matter come back)."""
+    if len(cache) > MAX_CACHED:
+        cache.clear()
+    cache[key] = value
+
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽḌḤḨṢṬẒ"
 _PREFIX = r"[a-z]{1,4}[-‐'’]"  # "al-", "d'": a lower-case article glued to a capitalised word
