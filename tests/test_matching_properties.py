@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.actors.phrases import PhraseMatcher, fold, plain_text
-from sitrep.events import arguments, numbers
+from sitrep.events import arguments, lexicon, numbers
 
 # Words that share prefixes, hyphens and punctuation: where the matcher has to choose.
 WORDS = [
@@ -66,3 +66,19 @@ def test_figures_in_digits_read_as_the_plain_pattern(text: str) -> None:
     for start in (0, len(text) // 2):
         expected = [(m.span(), m.group(1)) for m in reference.finditer(text, start)]
         assert [(m.span(), m.group(1)) for m in numbers._DIGITS.finditer(text, start)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "an", "single", "so far", "a.k", "an'", "'n", "sing"]), min_size=1),
+    st.sampled_from([r"\w", r"\w'"]),
+    st.lists(st.sampled_from(["a", "an", "single", "so far", "b", "'", " ", ".", "k", "\n"])).map("".join),
+)
+def test_word_alternations_read_as_the_plain_pattern(words: list[str], edge: str, text: str) -> None:
+    plain = "|".join(re.escape(w) for w in words)
+    reference = re.compile(f"(?<![{edge}])(?:{plain})(?![{edge}])")
+    fast = lexicon.words_regex(words, edge)
+    for start in (0, len(text) // 2):
+        assert [m.span() for m in fast.finditer(text, start)] == [
+            m.span() for m in reference.finditer(text, start)
+        ]

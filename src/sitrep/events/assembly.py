@@ -305,24 +305,33 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
     patients: dict[str, str] = {}
     attacked_forces = False
     first_doer: str | None = None
+    labels: set[str] = set()
+    used: set[str] = set()  # frames named by a use, not only by a weapon noun ("rockets")
+    tags: set[str] = set()
     for m in mentions:
         for trig, r in zip(m.triggers, m.trigger_roles, strict=True):
-            a_kind, p_kind = kind_of(r.agent), kind_of(r.patient)
-            if trig.label in _FORCE and a_kind in ARMED:
+            label, value = trig.label, trig.value
+            labels.add(label)
+            if not value.object:
+                used.add(label)
+            if value.tag:
+                tags.add(label)
+            r_agent, r_patient = r.agent, r.patient
+            a_kind = None if r_agent is None else kind_of(r_agent)
+            p_kind = None if r_patient is None else kind_of(r_patient)
+            if label in _FORCE and a_kind in ARMED:
                 force = True
-            if trig.label in ("regain", "capture") and r.agent is not None and not taker_seen:
+            if label in ("regain", "capture") and r_agent is not None and not taker_seen:
                 taker_seen = True
-                taker_state = kind_of(r.agent) in ARMED and _is_state(namer.of(r.agent), iso3)
+                taker_state = a_kind in ARMED and _is_state(namer.of(r_agent), iso3)
             if a_kind is not None:
-                agents.setdefault(trig.label, a_kind)
-                if first_doer is None and trig.label in _VIOLENT:
+                agents.setdefault(label, a_kind)
+                if first_doer is None and label in _VIOLENT:
                     first_doer = a_kind
             if p_kind is not None:
-                patients.setdefault(trig.label, p_kind)
-                if trig.label == "attack" and p_kind in ARMED and a_kind in ARMED:
+                patients.setdefault(label, p_kind)
+                if label == "attack" and p_kind in ARMED and a_kind in ARMED:
                     attacked_forces = True
-    used = {t.label for m in mentions for t in m.triggers if not t.value.object}
-    objects = frozenset({t.label for m in mentions for t in m.triggers} - used)
     return Facts(
         agent_kind=agent_kind,
         agent_state=taker_state if taker_seen else agent_state,
@@ -331,9 +340,9 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
         agents=tuple(agents.items()),
         patients=tuple(patients.items()),
         attacked_forces=attacked_forces,
-        objects=objects,
+        objects=frozenset(labels - used),
         first_doer=first_doer,
-        tags=frozenset(t.label for m in mentions for t in m.triggers if t.value.tag),
+        tags=frozenset(tags),
     )
 
 

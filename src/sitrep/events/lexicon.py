@@ -8,6 +8,7 @@ process.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -166,7 +167,7 @@ class EventLexicon:
             (k, v) for k, v in numbers if v.role in counts and k not in _ARTICLES
         )
         # "a", "an" are too common for the automaton: a regex finds them in casualty sentences only
-        self.articles = re.compile(r"\b(" + "|".join(k for k, v in numbers if k in _ARTICLES) + r")\b")
+        self.articles = words_regex([k for k, v in numbers if k in _ARTICLES], r"\w")
         self.number_kinds: PhraseMatcher[NumberWord] = PhraseMatcher(
             (k, v) for k, v in numbers if v.role not in ("number", "multiplier", "vague", "qualifier")
         )
@@ -200,12 +201,28 @@ def _versioned(name: str) -> dict[str, Any]:
     return data  # type: ignore[no-any-return]
 
 
+def words_regex(words: Sequence[str], edge: str) -> re.Pattern[str]:
+    """A regex finding any of ``words`` (in this order of preference) where no character of the class
+    ``[edge]`` touches it: ``(?<![edge])(?:w1|w2|...)(?![edge])``.
+
+    Each alternative is written as its first character, then the look-behind, then the rest, so
+    that the pattern opens with the set of first characters: the regex engine scans the text for
+    those instead of trying every position (several times faster on a sentence). Same matches.
+    """
+    if not words:
+        return re.compile(r"(?!)")  # nothing to find
+    alternatives = []
+    for word in words:
+        first = re.escape(word[0])
+        alternatives.append(f"{first}(?<![{edge}]{first}){re.escape(word[1:])}")
+    return re.compile("(?:" + "|".join(alternatives) + f")(?![{edge}])")
+
+
 def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """A regex finding any of ``words`` (folded phrases) as whole words, or None for no words."""
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![\w'])(?:" + alternatives + r")(?![\w'])")
+    return words_regex(sorted(words, key=len, reverse=True), r"\w'")
 
 
 def _mapping(data: dict[str, Any], key: str, file: str, *, empty_ok: bool = False) -> dict[Any, Any]:

@@ -167,13 +167,14 @@ def _between_before(folded: str, start: int) -> bool:
 
 def _singular_follows(folded: str, end: int, lexicon: EventLexicon) -> bool:
     """Whether a singular person noun follows within three words ("a young man", "an elderly woman")."""
+    singular, not_counts = lexicon.singular, lexicon.not_counts
     words = [
         w
         for w in _WORD.findall(folded, end, min(len(folded), end + 50))[:6]
-        if not w.isdigit() and w not in lexicon.not_counts
+        if not w.isdigit() and w not in not_counts
     ]
     for n in range(min(len(words), 3)):
-        if words[n] in lexicon.singular or " ".join(words[n : n + 2]) in lexicon.singular:
+        if words[n] in singular or " ".join(words[n : n + 2]) in singular:
             return True
     return False
 
