@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ..models import Granularity, Timex, TimexType
@@ -129,10 +130,16 @@ def _timex(kind: TimexType, value: str, first: date, last: date, gran: Granulari
     return Timex(kind, value, first, last, gran)
 
 
+# Periods remembered (a Timex is immutable, so one object can stand for every mention of a day)
+CACHED_PERIODS = 4096
+
+
+@lru_cache(maxsize=CACHED_PERIODS)
 def day_timex(day: date, kind: TimexType = "DATE") -> Timex:
     return Timex(kind, day.isoformat(), day, day, "day")
 
 
+@lru_cache(maxsize=CACHED_PERIODS)
 def period(gran: str, day: date) -> Timex:
     """The TimeML DATE of the period of granularity ``gran`` that holds ``day``."""
     y = day.year

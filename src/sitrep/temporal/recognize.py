@@ -66,7 +66,6 @@ _PREFIXABLE = _POSITIONABLE | _APPROXIMABLE
 _AMOUNTS = frozenset({"duration", "ago", "span"})
 # Families that denote one day, so a part of the day or a clock time can attach to them.
 _DAYISH = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "numeric", "holiday", "anaphor"})
-_WORD_BEFORE = re.compile(r"([a-z]+(?:\s+the)?|-)\s*$")
 _WORD_AFTER = re.compile(r"\s*([a-z]+)")
 
 
@@ -79,9 +78,29 @@ def _capitalised(text: str, start: int) -> bool:
     return text[start : start + 1].isupper()
 
 
+def _letters_end(text: str) -> int:
+    """Where the run of letters (a-z) ending ``text`` begins (``len(text)`` when there is none)."""
+    i = len(text)
+    while i and "a" <= text[i - 1] <= "z":
+        i -= 1
+    return i
+
+
 def _word_before(folded: str, start: int) -> str:
-    m = _WORD_BEFORE.search(folded, max(0, start - 20), start)
-    return " ".join(m.group(1).split()) if m else ""
+    """The word before ``start`` (letters within 20 characters, spaces after it skipped), with the
+    "the" after it ("in the"); "-" for a dash there; else ""."""
+    seg = folded[max(0, start - 20) : start].rstrip()
+    if seg[-1:] == "-":
+        return "-"
+    i = _letters_end(seg)
+    word = seg[i:]
+    if word == "the":
+        rest = seg[:i].rstrip()
+        if len(rest) < i and rest:
+            j = _letters_end(rest)
+            if j < len(rest):
+                return rest[j:] + " the"
+    return word
 
 
 def _word_after(folded: str, end: int) -> str:
@@ -184,7 +203,9 @@ def _keep(lex: Lexicon, folded: str, text: str, atom: Atom, m: re.Match[str]) ->
 def _extend(lex: Lexicon, gm: Grammar, folded: str, atom: Atom, floor: int) -> None:
     """Grow the atom over position words / approximators before it and a part of day after it."""
     fam = atom.family
-    before = folded[max(floor, atom.start - 24) : atom.start].split()[-2:] if fam in _PREFIXABLE else None
+    before = (
+        folded[max(floor, atom.start - 24) : atom.start].rsplit(None, 2)[-2:] if fam in _PREFIXABLE else None
+    )
     if before and (
         before[-1].rstrip("-") in gm.prefix_ends or (len(before) == 2 and tuple(before) in gm.prefix_ends)
     ):
@@ -240,7 +261,11 @@ def _glue_clocks(gm: Grammar, folded: str, atoms: list[Atom]) -> list[Atom]:
     out: list[Atom] = []
     for atom in atoms:
         prev = out[-1] if out else None
-        if prev is not None and gm.glue.fullmatch(folded, prev.end, atom.start):
+        if (
+            prev is not None
+            and (prev.family == "clock" or atom.family == "clock" or prev.family == "podrel")
+            and gm.glue.fullmatch(folded, prev.end, atom.start)
+        ):
             if prev.family == "clock" and atom.family in _DAYISH and atom.clock is None and not atom.pod:
                 atom.clock, atom.start = prev, prev.start
                 out[-1] = atom
