@@ -6,7 +6,12 @@ import itertools
 from datetime import date
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sitrep.ingest import ReadOptions, read_bytes, read_paths
+from sitrep.ingest.lines import CAPTION_TAIL, _caption_tail
+from sitrep.ingest.patterns import patterns
 from sitrep.ingest.segment import analyse, segment
 from sitrep.models import Article
 
@@ -199,3 +204,28 @@ def test_hard_wrapped_text_stays_one_body_zone() -> None:
     assert [z.kind for z in seg.zones] == ["headline", "dateline", "body"]
     body = seg.zones[-1]
     assert text[body.start : body.end].endswith("heard across the city.")
+
+
+CAPTION_ENDS = [
+    " (AFP)", " (AFP file).", " (Reuters photo)", " (Photo by Jane Doe/AFP)", " REUTERS/Jane Doe/File Photo",
+    ". File photo", " - file picture.", " AFP via Getty Images", ". Photo: Jane Doe", ", credit: handout",
+]  # fmt: skip
+BODY_ENDS = [" near Goma (North Kivu).", " the Rapid Support Forces (RSF) said.", " (1/2) of them.", " end."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    head=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"), max_size=300),
+    end=st.sampled_from(CAPTION_ENDS + BODY_ENDS),
+)
+def test_the_caption_tail_prefilter_never_hides_a_caption(head: str, end: str) -> None:
+    line = ("Soldiers stand guard " + head + end).strip()
+    start = max(0, len(line) - CAPTION_TAIL)
+    assert _caption_tail(line, patterns()) == (patterns().caption_tail.search(line, start) is not None)
+
+
+def test_caption_tails_make_captions_and_bracketed_names_do_not() -> None:
+    for end in CAPTION_ENDS:
+        assert _caption_tail("Soldiers stand guard at a checkpoint in Goma" + end, patterns()), end
+    for end in BODY_ENDS:
+        assert not _caption_tail("Soldiers stand guard at a checkpoint" + end, patterns()), end

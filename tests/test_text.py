@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from sitrep.models import Article, Doc, Zone
 from sitrep.resources import load_yaml
-from sitrep.text import TextStage, abbreviations, split_sentences
+from sitrep.text import _BOUNDARY, TextStage, _ends_sentence, abbreviations, split_sentences
 
 
 def sentences(text: str, zones: tuple[Zone, ...] = ()) -> list[str]:
@@ -22,6 +22,7 @@ def sentences(text: str, zones: tuple[Zone, ...] = ()) -> list[str]:
             "Gen. Ali Mahmoud said the army won. Then he left.",
             ["Gen. Ali Mahmoud said the army won.", "Then he left."],
         ),
+        ("J. Doe", ["J. Doe"]),  # an initial at the very start of a short text
         (
             "Lt. Col. John F. Kennedy arrived. Talks began.",
             ["Lt. Col. John F. Kennedy arrived.", "Talks began."],
@@ -130,3 +131,25 @@ def test_properties(text: str, cuts: list[int], kinds: list[str]) -> None:
         assert span.end <= zone.end and span.label == zone.kind
         covered.update(range(span.start, span.end))
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+WORDS = ["said", "Gen", "gen", "Sept", "approx", "messrs", "U.S", "a", "I", "F", "people", "Ünal", "in", "3"]
+ENDS = [". ", ".  ", ".\n", "! ", "? ", '." ', ". (", "... "]
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(ENDS), st.sampled_from(WORDS)), max_size=20)
+)
+def test_the_fast_paths_agree_with_the_full_rule(parts: list[tuple[str, str, str]]) -> None:
+    """Boundaries decided by the fast paths of _split_block are the ones _ends_sentence decides."""
+    text = "".join(f"{before}{end}{after.capitalize()} x " for before, end, after in parts).strip()
+    abbr = abbreviations()
+    expected, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        cut, nxt = m.span(1)
+        if _ends_sentence(text, cut - 1, nxt, len(text), abbr):
+            expected.append((start, cut))
+            start = nxt
+    expected.append((start, len(text)))
+    if text:
+        assert [(s.start, s.end) for s in split_sentences(text)] == expected

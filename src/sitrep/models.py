@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
-from typing import Any, Literal
+from operator import attrgetter
+from typing import Any, Literal, TypeVar
 
 ZoneKind = Literal["headline", "dateline", "highlights", "caption", "body", "credit", "furniture"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -33,11 +34,42 @@ LAYER_MODALITY = "modality"
 READ_DATE_RULE = "date.read_date"
 
 
+T = TypeVar("T")
+
+
+def fast_init(cls: type[T]) -> type[T]:
+    """Give a frozen, slotted dataclass a faster ``__init__``, with the same signature and result.
+
+    The generated ``__init__`` of a frozen dataclass calls ``object.__setattr__`` for every field
+    (about 0.5 µs for a :class:`Span`); this one fills the slots through their descriptors (about
+    0.3 µs). Worth it for the values built by the hundred per article. Apply it above
+    ``@dataclass(frozen=True, slots=True)``; fields with a ``default_factory`` are not supported.
+    """
+    names, params, env = [], [], {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.default_factory is not MISSING or not f.init:
+            raise TypeError(f"fast_init: {cls.__name__}.{f.name} has a default factory or no init")
+        names.append(f.name)
+        env[f"_set_{f.name}"] = getattr(cls, f.name).__set__  # the slot's member descriptor
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            env[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+    body = "".join(f"    _set_{name}(self, {name})\n" for name in names)
+    exec(f"def __init__(self, {', '.join(params)}):\n{body}", env)  # generated, as dataclasses does
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    setattr(cls, "__init__", init)  # noqa: B010 - mypy keeps the dataclass signature
+    return cls
+
+
 def content_hash(text: str) -> str:
     """Stable id of an article's text: the first 16 hex digits of its SHA-256."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Zone:
     """A region of an article's text with a role: headline, body, caption, ..."""
@@ -47,6 +79,7 @@ class Zone:
     end: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Where an article came from: the file, the record inside it, and the reader that read it."""
@@ -57,6 +90,7 @@ class Origin:
     offset: int | None = None  # byte or character offset of the record in the file, when known
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article, as read and segmented. ``id`` is the caller's id, else the content hash."""
@@ -86,6 +120,7 @@ class Article:
         return "body"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Rejection:
     """An input item a reader could not turn into an article, and why. Batches go on after it."""
@@ -99,6 +134,7 @@ class Rejection:
 # Normalized values carried by spans
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Timex:
     """A temporal expression's TimeML type and value, plus the calendar range it denotes.
@@ -118,6 +154,7 @@ class Timex:
     anchored: bool = True  # False when it was relative but no anchor date was known
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Place:
     """A resolved place with its administrative context."""
@@ -138,6 +175,7 @@ class Place:
     precision: int = 1
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Actor:
     """An ACLED-style actor: canonical name, inter code 1-8, and the country it belongs to."""
@@ -149,6 +187,7 @@ class Actor:
     kind: str | None = None  # e.g. "military", "police", "rebel", "militia", "civilians"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A count in the text: killed, injured, arrested, participants, ..."""
@@ -160,6 +199,7 @@ class Quantity:
     approximate: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A labelled extraction: ``text[start:end]`` in one layer, with the rule that produced it."""
@@ -179,6 +219,10 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
 @dataclass(slots=True)
 class Doc:
     """An article being annotated: its text plus layers of spans added by the stages."""
@@ -192,9 +236,13 @@ class Doc:
         return self.article.text
 
     def add(self, layer: str, spans: list[Span]) -> None:
+        """Write a layer, its spans ordered by start, longest first (stable for equal offsets)."""
         if layer in self.layers:
             raise ValueError(f"layer {layer!r} was already written by another stage")
-        self.layers[layer] = sorted(spans, key=lambda s: (s.start, -s.end))
+        # two stable sorts on C-level keys: the order of sorting by (start, -end), faster
+        ordered = sorted(spans, key=_END, reverse=True)
+        ordered.sort(key=_START)
+        self.layers[layer] = ordered
 
     def layer(self, name: str) -> list[Span]:
         return self.layers.get(name, [])
@@ -210,6 +258,7 @@ class Doc:
 # Events
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """The text behind one field of an event."""
@@ -221,6 +270,7 @@ class Evidence:
     rule: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One source's claim about a figure (e.g. fatalities) inside an article."""
@@ -233,6 +283,7 @@ class Claim:
     text: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Event:
     """One ACLED-style event row. Field names and order follow ACLED's export (plus extras)."""

@@ -158,16 +158,22 @@ def _split_block(
     if start >= end:
         return
     sent_start = start
+    longest, kinds = abbr.longest, abbr.kinds
     # The block ends in a non-space, so every boundary (which ends in whitespace) lies inside it.
     for m in _BOUNDARY.finditer(text, start, end):
         cut, nxt = m.span(1)
-        # Fast path for most boundaries, "word. Next", where "word" is longer than any abbreviation.
-        # A run of letters longer than every abbreviation before the period cannot be one.
-        if text[cut - 1] == "." and text[nxt].isupper() and text[cut - 2 - abbr.longest : cut - 1].isalpha():
-            ok = True
-        else:
-            ok = _ends_sentence(text, cut - 1, nxt, end, abbr)
-        if ok:
+        ok = False
+        # Fast paths for most boundaries, "word. Next" (what _ends_sentence would say, sooner):
+        if text[cut - 1] == "." and text[nxt].isupper():
+            low = cut - 2 - longest
+            # a run of letters longer than every abbreviation cannot be one,
+            if low >= 0 and text[low : cut - 1].isalpha():
+                ok = True
+            else:  # nor can a word of two letters or more after a space that is not on the list
+                space = text.rfind(" ", max(0, low), cut - 1)
+                word = text[space + 1 : cut - 1]
+                ok = space >= 0 and len(word) > 1 and word.isalpha() and word.lower() not in kinds
+        if ok or _ends_sentence(text, cut - 1, nxt, end, abbr):
             out.append(Span(sent_start, cut, LAYER_SENTENCE, label, RULE))
             sent_start = nxt
     out.append(Span(sent_start, end, LAYER_SENTENCE, label, RULE))

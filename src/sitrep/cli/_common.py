@@ -82,6 +82,7 @@ class SlowStart:
     def seen(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
+            self._timer = None
 
 
 def read_text(file: str) -> str:

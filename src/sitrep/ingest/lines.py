@@ -56,6 +56,7 @@ _TIME_ONLY = re.compile(
     re.I,
 )
 CAPTION_TAIL = 140  # caption credits sit in the last characters of a line
+_BRACKET_ENDS = (")", ").")  # how a line ends when a bracketed credit ends it: "... (AFP)."
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 25
 _TITLE_END_BAD = frozenset(".,;:")
@@ -165,9 +166,10 @@ def _date_line(line: Line, s: str, p: Patterns) -> bool:
 
 
 def _caption_tail(s: str, p: Patterns) -> bool:
+    """A caption credit at the end of the line. The regex runs only on lines that end with ")" or
+    hold "/" or a signal word near the end (credits.yaml says why that is enough)."""
     start = max(0, len(s) - CAPTION_TAIL)
-    tail = s[start:].lower()
-    if not any(signal in tail for signal in p.caption_signals):
+    if not s.endswith(_BRACKET_ENDS) and p.caption_signal.search(s[start:].lower()) is None:
         return False
     return p.caption_tail.search(s, start) is not None
 

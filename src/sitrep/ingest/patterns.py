@@ -31,7 +31,7 @@ class Patterns:
     agency_line: re.Pattern[str]
     agencies: re.Pattern[str]
     caption_tail: re.Pattern[str]
-    caption_signals: tuple[str, ...]  # "(", "/" and the caption signal words, lower case
+    caption_signal: re.Pattern[str]  # "/" or a caption signal word, in a lower-case tail
     caption_head: re.Pattern[str]
     max_caption: int
     credit: re.Pattern[str]
@@ -125,7 +125,12 @@ def patterns() -> Patterns:
             re.I,
             agency,
         ),
-        caption_signals=("(", "/", *(x.lower() for x in _strings(c, "caption_signals", CREDITS_FILE))),
+        caption_signal=re.compile(
+            "|".join(
+                re.escape(x)
+                for x in ("/", *(x.lower() for x in _strings(c, "caption_signals", CREDITS_FILE)))
+            )
+        ),
         caption_head=_compile(
             _strings(c, "caption_heads", CREDITS_FILE), CREDITS_FILE, "caption_heads", re.I
         ),
