@@ -225,7 +225,7 @@ class Store:
         for content_hash, (article, events, error) in fresh.items():
             if content_hash in known:
                 continue
-            article_rows.append(article_row(article, run_id, error))
+            article_rows.append(article_row(article, run_id, error, content_hash=content_hash))
             for seq, ev in enumerate(events):
                 row, claims = event_rows(content_hash, seq, ev)
                 event_rows_.append(row)

@@ -78,11 +78,12 @@ def _skip_known(
     """Articles not yet stored (checked a batch at a time), and the rejections, in input order."""
     iterator = iter(items)
     while batch := list(islice(iterator, batch_size)):
-        known = store.known_hashes(a.content_hash for a in batch if isinstance(a, Article))
-        for item in batch:
-            if isinstance(item, Article):
+        hashes = [item.content_hash if isinstance(item, Article) else None for item in batch]
+        known = store.known_hashes(h for h in hashes if h is not None)
+        for item, content_hash in zip(batch, hashes, strict=True):
+            if content_hash is not None:
                 summary.articles_read += 1
-                if item.content_hash in known:
+                if content_hash in known:
                     summary.articles_known += 1
                     notify(item)
                     continue

@@ -129,7 +129,8 @@ def _upsert_sum(conn: Connection, table: Table, key: Sequence[str], rows: list[t
             f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
             + ", ".join(f"{c} = {c} + excluded.{c}" for c in counters)
         )  # identifiers from the table definition; every value is a bound parameter
-        conn.exec_driver_sql(sql, [tuple(_sqlite_value(v) for v in row) for row in rows])
+        dates = [i for i, column in enumerate(table.columns) if isinstance(column.type, Date)]
+        conn.exec_driver_sql(sql, [_sqlite_row(row, dates) for row in rows] if dates else rows)
         return
     if dialect != "postgresql":
         raise StoreError(f"sitrep stores run on SQLite or PostgreSQL, not {dialect}")
@@ -140,8 +141,14 @@ def _upsert_sum(conn: Connection, table: Table, key: Sequence[str], rows: list[t
     conn.execute(stmt, [dict(zip(names, row, strict=True)) for row in rows])
 
 
-def _sqlite_value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
+def _sqlite_row(row: tuple[Any, ...], dates: list[int]) -> tuple[Any, ...]:
+    """A row with its date columns (at ``dates``) as ISO text, as SQLite stores dates."""
+    values = list(row)
+    for i in dates:
+        value = values[i]
+        if isinstance(value, date):
+            values[i] = value.isoformat()
+    return tuple(values)
 
 
 def add(conn: Connection, event_rows: Sequence[Mapping[str, Any]]) -> None:

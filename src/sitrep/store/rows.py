@@ -14,10 +14,13 @@ def event_key(content_hash: str, seq: int) -> str:
     return f"{content_hash}:{seq}"
 
 
-def article_row(article: Article, run_id: int | None, error: str | None = None) -> dict[str, Any]:
+def article_row(
+    article: Article, run_id: int | None, error: str | None = None, *, content_hash: str | None = None
+) -> dict[str, Any]:
+    """The row of an article (``content_hash``: its hash when the caller has it already)."""
     origin = article.origin
     return {
-        "content_hash": article.content_hash,
+        "content_hash": content_hash or article.content_hash,
         "id": article.id,
         "title": article.title,
         "published": article.published,
