@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..models import Timex
 from .base import Atom, ResolverBase
+from .lexicon import Lexicon
 from .numbers import duration_value, parse_number
+
+CACHED_DURATIONS = 1024
+
+
+@lru_cache(maxsize=CACHED_DURATIONS)
+def _duration(lex: Lexicon, count: str, unit_word: str, frac: str | None) -> Timex:
+    """ "two weeks", "a year and a half": a DURATION (a pure function of the words, so cached)."""
+    unit = lex.units[unit_word]
+    amount = parse_number(count + (frac or ""), lex)
+    if frac and amount is not None and count in lex.counts:
+        amount = lex.counts[count] + 0.5
+    return Timex("DURATION", duration_value(amount, unit))
 
 
 class AmountRules(ResolverBase):
     """Handlers for the duration and set pattern families (see :mod:`.patterns`)."""
 
     def _duration(self, a: Atom) -> Timex | None:
-        unit = self.lex.units[a.g["unit"]]
-        count = a.g["n"]
-        amount = parse_number(count + (a.g.get("frac") or ""), self.lex)
-        if a.g.get("frac") and amount is not None and count in self.lex.counts:
-            amount = self.lex.counts[count] + 0.5
-        return Timex("DURATION", duration_value(amount, unit))
+        return _duration(self.lex, a.g["n"], a.g["unit"], a.g.get("frac"))
 
     def _span(self, a: Atom) -> Timex:
         unit_word = a.g.get("unit") or a.g.get("unit2") or a.g.get("unit3") or ""

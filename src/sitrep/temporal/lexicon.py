@@ -89,9 +89,10 @@ class Deictic:
     part: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
-    """Every word list of the temporal tagger, keyed by lower-case spelling."""
+    """Every word list of the temporal tagger, keyed by lower-case spelling (hashed by identity, so
+    functions of a lexicon can be cached)."""
 
     months: Mapping[str, int]  # full names
     month_abbrevs: Mapping[str, int]

@@ -369,12 +369,13 @@ def _candidate_starts(
     if tword[0] == "#":
         end = words.find(" ", trigger)
         tword = _first_word(words[trigger:end] if end >= 0 else words[trigger:])
-    before = words[low:trigger].split()
-    if not before:
+    end = trigger  # the common case first: the word right before the trigger is no expression word
+    while end > low and words[end - 1] == " ":
+        end -= 1
+    token = words[max(words.rfind(" ", low, end) + 1, low) : end]
+    if not token or (token if token.isalpha() else _first_word(token)) not in vocabulary:
         return [(trigger, tword)]
-    token = before[-1]
-    if (token if token.isalpha() else _first_word(token)) not in vocabulary:
-        return [(trigger, tword)]  # the common case: no word of an expression right before it
+    before = words[low:trigger].split()
     out = [(trigger, tword)]
     pos = trigger
     for token in reversed(before[1 - MAX_STARTS :]):

@@ -126,12 +126,15 @@ class RelativeRules(ResolverBase):
             wd = self.lex.weekdays.get(word[:-1])
             return Timex("SET", f"XXXX-WXX-{wd}", quant="EVERY", freq="1W") if wd else None
         wd = self.lex.weekdays[word]
-        dirword = " ".join(a.g.get("dir", "").split())
+        dirword = a.g.get("dir")
+        dirword = " ".join(dirword.split()) if dirword else ""
         if self.dct is None:
             return Timex("DATE", f"XXXX-WXX-{wd}", anchored=False)
         direction = self.lex.direction.get(dirword, 0)
         base = self.focus_day("day") if dirword in ("previous", "following", "preceding") else self.anchor
-        return cal.day_timex(self.by_tense(a, lambda t: weekday_near(base, wd, t, direction)))
+        # Only a bare weekday other than the anchor's own day depends on the tense (see by_tense).
+        tense = self.tense(a) if direction == 0 and base.isoweekday() != wd else NONE
+        return cal.day_timex(weekday_near(base, wd, tense, direction))
 
     def _deictic(self, a: Atom) -> Timex:
         entry = self.lex.deictic[" ".join(a.g["w"].split())]
