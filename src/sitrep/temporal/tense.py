@@ -41,6 +41,7 @@ _FAR = 10**6
 class _Cues:
     phrases: dict[str, int]  # cue phrase -> PAST or FUTURE
     first_words: dict[str, int]  # first word of a cue phrase -> the most words a phrase has after it
+    single: dict[str, int]  # a one-word cue that begins no longer phrase -> PAST or FUTURE
     suffix: str
     exceptions: frozenset[str]
     auxiliaries: frozenset[str]
@@ -56,8 +57,15 @@ def _cues() -> _Cues:
     for phrase in phrases:
         words = phrase.split(" ")
         firsts[words[0]] = max(firsts.get(words[0], 1), len(words))
+    single = {word: phrases[word] for word, longest in firsts.items() if longest == 1}
     return _Cues(
-        phrases, firsts, lex.past_suffix, lex.past_suffix_exceptions, lex.passive_auxiliaries, lex.deadlines
+        phrases,
+        firsts,
+        single,
+        lex.past_suffix,
+        lex.past_suffix_exceptions,
+        lex.passive_auxiliaries,
+        lex.deadlines,
     )
 
 
@@ -120,26 +128,40 @@ def clause_tense(folded: str, start: int, end: int, letters: str | None = None) 
     if comma >= 0:
         after += _tokens(folded, letters, comma, right)
     best, distance = NONE, _FAR
-    firsts, suffix = cues.first_words, cues.suffix
+    firsts, suffix, single, auxiliaries = cues.first_words, cues.suffix, cues.single, cues.auxiliaries
     last = len(before) - 1
     for i in range(last, -1, -1):
         if last - i >= distance:
             break
         word = before[i]
-        if word in firsts or word.endswith(suffix):
+        kind = single.get(word)
+        if kind is not None:  # a one-word cue (the common case), as _cue would read it
+            extra = 0
+            if kind == PAST and i and before[i - 1] in auxiliaries:
+                continue
+        elif word in firsts or word.endswith(suffix):
             kind, extra = _cue(cues, before, i)
-            if kind != NONE and last - i + extra < distance:
-                best, distance = kind, last - i + extra
+        else:
+            continue
+        if kind != NONE and last - i + extra < distance:
+            best, distance = kind, last - i + extra
     # A fronted expression ("Until Thursday, they had...") is followed by its own main clause.
     penalty = COMMA_PENALTY if len(before) > FRONTED_WORDS else 0
     for i, word in enumerate(after):
         near = i + (penalty if i >= beyond else 0)
         if near >= distance:
             break
-        if word in firsts or word.endswith(suffix):
+        kind = single.get(word)
+        if kind is not None:
+            extra = 0
+            if kind == PAST and i and after[i - 1] in auxiliaries:
+                continue
+        elif word in firsts or word.endswith(suffix):
             kind, extra = _cue(cues, after, i)
-            if kind != NONE and near + extra < distance:
-                best, distance = kind, near + extra
+        else:
+            continue
+        if kind != NONE and near + extra < distance:
+            best, distance = kind, near + extra
     if before and before[-1] in cues.deadlines and not (best == PAST and distance < DEADLINE_REACH):
         return FUTURE  # "by August", "until Tuesday": a deadline
     return best
