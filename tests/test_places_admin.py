@@ -6,7 +6,7 @@ import pytest
 
 from sitrep.models import Place, Span
 from sitrep.places import Gazetteer, Geoparser
-from sitrep.places.admin import display_name, iso_forms, without_marks
+from sitrep.places.admin import admin1_names, display_name, iso_forms, without_marks
 
 
 @pytest.mark.parametrize(
@@ -100,3 +100,18 @@ def test_weak_place_abroad_is_dropped(parser: Geoparser) -> None:
     text = "Militiamen burned Kigoma-Lubondja village (Fizi, Sud-Kivu); the Congolese army responded."
     spans = found(parser, text)
     assert all(place(s).iso3 == "COD" for s in spans.values())
+
+
+def test_iso_names_through_curated_aliases() -> None:
+    """A unit GeoNames names in English ("Thuringia") is matched to its ISO 3166-2 name through a
+    curated alias, and shown and found by it."""
+    names = admin1_names({("DE", "15"): "Thuringia", ("DE", "02"): "Bavaria", ("AT", "03"): "Lower Austria"})
+    assert names.display[("DE", "15")] == "Thüringen"
+    assert names.display[("DE", "02")] == "Bayern"
+    assert names.display[("AT", "03")] == "Niederösterreich"
+    assert "Thuringia" in names.others[("DE", "15")]
+
+
+def test_local_admin1_name_in_brackets(parser: Geoparser) -> None:
+    spans = found(parser, "Hundreds marched through Greiz (Greiz, Thuringen) on Monday.")
+    assert place(spans["Thuringen"]).iso3 == "DEU" and place(spans["Thuringen"]).feature == "admin1"
