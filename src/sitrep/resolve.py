@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .models import Claim, Evidence, Place
+from .models import Claim, Evidence, Place, fast_init
 
 _SOURCE = re.compile(
     r"\b(?:according to|said|says|claimed|claims|reported|reports|told)\b\s*(?:the\s+)?"
@@ -33,6 +33,7 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Figures:
     fatalities: int

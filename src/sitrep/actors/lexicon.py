@@ -18,7 +18,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from ..models import Actor
+from ..models import Actor, fast_init
 from ..resources import load_tsv, load_yaml, require
 from .phrases import PhraseMatcher, fold, fold_key, plain_text
 
@@ -69,6 +69,7 @@ class ActorEntry:
         return (self.first is None or self.first <= day) and (self.last is None or day <= self.last)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ActorMention(Actor):
     """An :class:`Actor` as read from the text, with the dictionary entry behind it.

@@ -150,14 +150,13 @@ class _Automaton(Generic[T]):
                 )
                 for i, (key, prefix, values) in enumerate(chain)
             )
-            # the common case, one plain key: read without the loop below
+            # the common case, one plain key: read without the plan, as (length, None, key length,
+            # key, values)
             one = chain[0]
-            simple = (
-                (len(one[0]), one[0], one[2])
-                if len(chain) == 1 and not one[1] and _PLAIN.fullmatch(one[0])
-                else None
-            )
-            self.automaton.add_word(word, (len(word), plan, simple))
+            if len(chain) == 1 and not one[1] and _PLAIN.fullmatch(one[0]):
+                self.automaton.add_word(word, (len(word), None, len(one[0]), one[0], one[2]))
+            else:
+                self.automaton.add_word(word, (len(word), plan, 0, "", ()))
         self.size = len(table)
         if self.size:
             self.automaton.make_automaton()
@@ -170,17 +169,17 @@ class _Automaton(Generic[T]):
         n = len(folded)
         tail = _WORD_TAIL.match
         new = _new_hit
-        for end_index, (length, plan, simple) in self.automaton.iter_long(
+        for end_index, (length, plan, one_len, one_key, one_values) in self.automaton.iter_long(
             plain, lo, len(plain) if hi is None else hi
         ):
             start = end_index + 1 - length  # offset of the word in folded (plain has one more char)
-            if simple is not None:
-                end = start + simple[0]
+            if plan is None:
+                end = start + one_len
                 if end < n and folded[end].isalnum():  # inside a longer word: only keys after a space in it
                     if " " in plain[start + 1 : end_index + 1]:
                         self.hits(folded, plain, out, start + 1, end_index + 1)
                 else:
-                    out.append(new(Hit, (start, end, simple[1], simple[2])))
+                    out.append(new(Hit, (start, end, one_key, one_values)))
                 continue
             best = -1
             found: list[Hit[T]] = []

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..actors import ActorLexicon, ActorMention
-from ..models import Actor, Evidence, Span
+from ..models import Actor, Evidence, Span, fast_init
 from .arguments import Roles
 from .decide import ARMED, CROWD, EVENT_TYPE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Side:
     actor: Actor | None
@@ -28,6 +29,7 @@ class Side:
     spans: tuple[Span, ...] = ()
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Coded:
     actor1: Side
@@ -41,8 +43,10 @@ def _mention(span: Span | None) -> ActorMention | None:
 
 
 def kind_of(span: Span | None) -> str | None:
-    m = _mention(span)
-    return None if m is None else m.kind
+    if span is None:
+        return None
+    value = span.value
+    return value.kind if isinstance(value, ActorMention) else None
 
 
 def name(lexicon: ActorLexicon, span: Span, iso3: str | None, day: date | None) -> Actor:

@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import resolve
 from ..actors import ActorLexicon, ActorStage
-from ..models import LAYER_PLACE, LAYER_TIME, Doc, Event, Evidence, Span
+from ..models import LAYER_PLACE, LAYER_TIME, Doc, Event, Evidence, Span, fast_init
 from .actors_roles import Coded, Namer, actor_evidence, code_actors, kind_of
 from .decide import ARMED, EVENT_TYPE, PEOPLE, Facts, decide, disorder_type
 from .mentions import FRAME_RANK, Mention
@@ -51,6 +51,7 @@ class EventOptions:
     read_date: date | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Run:
     min_confidence: float

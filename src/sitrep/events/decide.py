@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..models import fast_init
+
 EVENT_TYPE = {
     "Government regains territory": "Battles",
     "Non-state actor overtakes territory": "Battles",
@@ -64,6 +66,7 @@ VIOLENCE = ("kill", "injure", "attack", "abduct", "sexual")
 REMOTE = ("airstrike", "shelling", "ied", "grenade", "suicide", "chemical")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Facts:
     """What the event coder knows about one event besides its frames: the kinds of actors attached
@@ -115,13 +118,27 @@ TAGGED = {
 
 def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[str, str] | None:
     """(sub_event_type, rule id) for an event with these asserted frames, or None."""
-    f = frames
-    for frame, tagged in TAGGED.items():
-        if frame in facts.tags:
-            return tagged, f"decide.tag_{frame}"
+    if facts.tags:
+        for frame, tagged in TAGGED.items():
+            if frame in facts.tags:
+                return tagged, f"decide.tag_{frame}"
+    weight_of = frames.get
+    agents, patients = dict(facts.agents), dict(facts.patients)
 
     def has(frame: str, weight: float = 0.0) -> bool:
-        return f.get(frame, -1.0) >= weight
+        return weight_of(frame, -1.0) >= weight
+
+    def agent(*frames: str) -> str | None:  # Facts.agent, with the table built once
+        for frame in frames:
+            if frame in agents:
+                return agents[frame]
+        return None
+
+    def patient(*frames: str) -> str | None:
+        for frame in frames:
+            if frame in patients:
+                return patients[frame]
+        return None
 
     violence = any(has(v, 0.5) for v in VIOLENCE)
     # Weapons only named ("rockets were found") are not an explosion: the event must say they were
@@ -134,18 +151,18 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         or has("attack", 0.6)
     )
     remote = used and any(has(r, 0.8) for r in REMOTE)
-    v_agent = facts.first_doer or facts.agent("attack", "kill", "injure", "abduct", "sexual", "riot", "loot")
-    v_patient = facts.patient("attack", "kill", "injure", "abduct", "sexual")
+    v_agent = facts.first_doer or agent("attack", "kill", "injure", "abduct", "sexual", "riot", "loot")
+    v_patient = patient("attack", "kill", "injure", "abduct", "sexual")
     crowd_agent = v_agent in CROWD or (v_agent is None and has("crowd"))
     armed_target = v_patient in ARMED or facts.attacked_forces
-    clash_agent, clash_patient = facts.agent("clash"), facts.patient("clash")
+    clash_agent, clash_patient = agent("clash"), patient("clash")
     fight = has("clash", 0.6) or (has("attack") and armed_target) or "clash" in context
     protest = has("protest", 0.5) or facts.agent_kind == "protesters" or (has("protest") and has("crowd"))
     protest_context = protest or has("protest", 0.4)
 
     if has("chemical"):
         return "Chemical weapon", "decide.chemical"
-    taker = facts.agent("regain", "capture")
+    taker = agent("regain", "capture")
     territory = (has("capture") or has("regain")) and taker not in PEOPLE and not (taker is None and protest)
     if territory:
         # Territory changes hands in a battle unless the report says it happened peacefully.
@@ -160,28 +177,28 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
                 return "Government regains territory", "decide.territory_state"
             return "Non-state actor overtakes territory", "decide.territory_nonstate"
         return "Non-violent transfer of territory", "decide.territory_peaceful"
-    if has("sexual", 0.95) and facts.agent("sexual") in ARMED:
+    if has("sexual", 0.95) and agent("sexual") in ARMED:
         return "Sexual violence", "decide.sexual_by_forces"
     if (
         has("withdraw", 0.8)
         and not (has("clash", 0.6) or (has("attack") and armed_target))  # fighting only as context is not
         and not violence
-        and (taker in ARMED or facts.agent("withdraw") in ARMED)
+        and (taker in ARMED or agent("withdraw") in ARMED)
     ):
         return "Non-violent transfer of territory", "decide.territory_handed_over"
     if has("agreement", 0.75) and not has("clash", 0.85) and not remote:
         return "Agreement", "decide.agreement_over_fighting"
     if protest and not remote and not (fight and not crowd_agent and v_agent in ARMED and armed_target):
-        doer = facts.agent("riot", "clash", "mob", "attack", "kill", "injure", "abduct", "loot")
-        sides = {facts.agent("clash"), facts.patient("clash")}
+        doer = agent("riot", "clash", "mob", "attack", "kill", "injure", "abduct", "loot")
+        sides = {agent("clash"), patient("clash")}
         # protesters fought each other, or clashed with the police ("clashed with riot police")
         fought = (has("clash", 0.6) and PEOPLE & sides) or (
             has("clash", 0.8) and STATE & sides and sides <= STATE | PEOPLE | {None}
         )
         hard_violence = any(has(v, 0.6) for v in VIOLENCE)
         if (
-            (has("riot", 0.6) and facts.agent("riot") not in ARMED)
-            or (has("intervene", 0.9) and facts.agent("intervene") in CROWD)  # protesters firing guns
+            (has("riot", 0.6) and agent("riot") not in ARMED)
+            or (has("intervene", 0.9) and agent("intervene") in CROWD)  # protesters firing guns
             or fought
             or (doer in CROWD and (has("riot") or has("mob", 0.5) or hard_violence or has("clash")))
         ):
@@ -223,8 +240,8 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         or (crowd_agent and (violence or has("riot", 0.6) or has("clash")))
         or has("riot", 0.7)
     ):
-        crowd = facts.agent("riot", "clash", "attack", "injure", "kill") or v_agent
-        target = facts.patient("riot", "clash", "attack", "injure", "kill")
+        crowd = agent("riot", "clash", "attack", "injure", "kill") or v_agent
+        target = patient("riot", "clash", "attack", "injure", "kill")
         if protest_context or (crowd in CROWD and crowd != "rioters" and target in STATE):
             return "Violent demonstration", "decide.riot"
         return "Mob violence", "decide.mob"
@@ -261,7 +278,7 @@ def decide(frames: dict[str, float], context: set[str], facts: Facts) -> tuple[s
         return "Looting/property destruction", "decide.loot"
     if territory:
         return "Non-violent transfer of territory", "decide.territory_peaceful"
-    if has("withdraw", 0.6) and facts.agent("withdraw") in ARMED:
+    if has("withdraw", 0.6) and agent("withdraw") in ARMED:
         return "Change to group/activity", "decide.withdrawal"
     if has("change", 0.4):
         return "Change to group/activity", "decide.change"

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import Span
+from ..models import Span, fast_init
 from .arguments import Roles, attach, clause_breaks
 from .modality import ASSERTED, BACKGROUND, REPORTED, modality_of
 
@@ -56,6 +56,7 @@ _OWN_DATE_WORDS = 8
 _WEAKEST = 0.4  # words between a trigger and a date of its own ("shot by a police officer on ...")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """Value of an ``event`` span: what one sentence says happened."""
@@ -154,6 +155,7 @@ def build_mentions(
     return out
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Sentence:
     span: tuple[int, int]

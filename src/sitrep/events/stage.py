@@ -56,7 +56,17 @@ class EventStage:
         triggers = find_triggers(text, folded, sentences, lexicon, places, plain=plain)
         # Cues and casualty figures only matter next to a trigger: only the sentences with one are read.
         starts = [s for s, _ in sentences]
-        focus = [sentences[i] for i in sorted({sentence_index(sentences, t.start, starts) for t in triggers})]
+        held: set[int] = set()  # the sentences holding a trigger (-1: a trigger outside all)
+        i = end = -1
+        last = len(starts) - 1
+        for t in triggers:
+            at = t.start
+            # triggers come by start: most are in the sentence of the one before
+            if i < 0 or not starts[i] <= at < end or (i < last and starts[i + 1] <= at):
+                i = sentence_index(sentences, at, starts)
+                end = sentences[i][1] if i >= 0 else -1
+            held.add(i)
+        focus = [sentences[i] for i in sorted(held)]
         numbers = find_numbers(text, folded, focus, lexicon, plain=plain)
         cues = find_cues(text, folded, lexicon, plain=plain, ranges=focus)
         doc.add(LAYER_NUMBER, numbers)

@@ -42,33 +42,31 @@ def find_triggers(
     hits = lexicon.triggers.find(folded, plain)
     if not hits:
         return []
-    starts = [s for s, _ in sentences]
+    starts: list[int] | None = None
     spans: list[Span] = []
+    append = spans.append
     for hit in hits:
-        if len(hit.values) == 1:
-            only = hit.values[0]
-            if only.free and (hit.start == 0 or text[hit.start - 1] != "-"):
+        start, end, _, values = hit
+        if len(values) == 1:
+            only = values[0]
+            if only.free and (start == 0 or text[start - 1] != "-"):
                 # no constraint to check: the common case
-                spans.append(
-                    Span(hit.start, hit.end, LAYER_TRIGGER, only.frame, only.rule, only.value, only.weight)
-                )
+                append(Span(start, end, LAYER_TRIGGER, only.frame, only.rule, only.value, only.weight))
                 continue
-        si = sentence_index(sentences, hit.start, starts)
+        if starts is None:
+            starts = [s for s, _ in sentences]
+        si = sentence_index(sentences, start, starts)
         s_start, s_end = sentences[si] if si >= 0 else (0, len(text))
         best: dict[str, TriggerEntry] = {}
-        for entry in hit.values:
-            if not _allowed(
-                entry, text, folded, span=(hit.start, hit.end), sentence=(s_start, s_end), places=places
-            ):
+        for entry in values:
+            if not _allowed(entry, text, folded, span=(start, end), sentence=(s_start, s_end), places=places):
                 continue
             if entry.frame not in best or entry.weight > best[entry.frame].weight:
                 best[entry.frame] = entry
         for frame, entry in best.items():
             if frame == NO_FRAME:
                 continue
-            spans.append(
-                Span(hit.start, hit.end, LAYER_TRIGGER, frame, entry.rule, entry.value, entry.weight)
-            )
+            append(Span(start, end, LAYER_TRIGGER, frame, entry.rule, entry.value, entry.weight))
     return spans
 
 

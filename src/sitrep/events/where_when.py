@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from ..models import Doc, Evidence, Place, Span
+from ..models import Doc, Evidence, Place, Span, fast_init
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,7 @@ DateResolver = Callable[[Doc, int, int], Any]
 PlaceLocator = Callable[[Doc, int, int], Any]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class When:
     day: date | None
@@ -32,6 +33,7 @@ class When:
     evidence: tuple[Evidence, ...]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Where:
     place: Place | None
@@ -42,7 +44,7 @@ class Where:
 def _evidence(doc: Doc, field: str, raw: Any) -> tuple[Evidence, ...]:
     if raw is None:
         return ()
-    items = raw if isinstance(raw, list | tuple) else [raw]
+    items = raw if isinstance(raw, (list, tuple)) else (raw,)
     out = []
     for item in items:
         if isinstance(item, Evidence):
@@ -72,7 +74,8 @@ def _fields(result: Any, names: tuple[str, str, str]) -> tuple[Any, Any, Any]:
     """(value, precision, evidence) from a result object with those attributes, or a 3-tuple."""
     if isinstance(result, tuple):
         return result[0], result[1], result[2]
-    return tuple(getattr(result, n, None) for n in names)  # type: ignore[return-value]
+    first, second, third = names
+    return getattr(result, first, None), getattr(result, second, None), getattr(result, third, None)
 
 
 def when(doc: Doc, start: int, end: int, resolver: DateResolver | None, *, background: bool = False) -> When:
