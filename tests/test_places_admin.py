@@ -115,3 +115,10 @@ def test_iso_names_through_curated_aliases() -> None:
 def test_local_admin1_name_in_brackets(parser: Geoparser) -> None:
     spans = found(parser, "Hundreds marched through Greiz (Greiz, Thuringen) on Monday.")
     assert place(spans["Thuringen"]).iso3 == "DEU" and place(spans["Thuringen"]).feature == "admin1"
+
+
+def test_iso_names_matched_without_the_type_word() -> None:
+    """ "Cascades Region" is ISO's "Cascades": the unit is linked, and its ISO provinces are admin2 units."""
+    names = admin1_names({("BF", "02"): "Cascades Region"})
+    assert names.iso[("BF", "02")] == "Cascades"
+    assert names.display[("BF", "02")] == "Cascades"

@@ -178,10 +178,10 @@ def admin1_names(raw: dict[tuple[str, str], str]) -> AdminNames:
         units = sorted((code, name) for (c, code), name in raw.items() if c == cc)
         chosen = {}
         for code, name in units:
-            # GeoNames' English name ("Bavaria") or, failing that, a curated alias ("Bayern")
-            iso = names.match(name) or next(
-                (found for alias in aliases.get((cc, fold(name)), ()) if (found := names.match(alias))), None
-            )
+            # GeoNames' name ("Sagaing Region"), without its type word ("Sagaing"), else a curated
+            # alias ("Bavaria" ~ "Bayern")
+            candidates = (name, display_name(name), *aliases.get((cc, fold(name)), ()))
+            iso = next((found for n in candidates if (found := names.match(n))), None)
             forms = names.forms.get(iso, []) if iso else []
             shown = curated.get((cc, fold(name)))
             chosen[code] = shown or display_name(forms[0] if forms and cc in iso_countries else name)
