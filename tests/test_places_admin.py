@@ -122,3 +122,13 @@ def test_iso_names_matched_without_the_type_word() -> None:
     names = admin1_names({("BF", "02"): "Cascades Region"})
     assert names.iso[("BF", "02")] == "Cascades"
     assert names.display[("BF", "02")] == "Cascades"
+
+
+def test_container_keeps_its_likelier_reading(parser: Geoparser) -> None:
+    # Busia is a Kenyan county and a Ugandan district, each with a town Busia: the county is the
+    # likelier container, so the town is the Kenyan one (not the Ugandan pair, which fits as well).
+    spans = found(parser, "Riders blocked the road in Busia (Busia) on Monday.")
+    assert {place(s).iso3 for s in parser.find("Riders blocked the road in Busia (Busia) on Monday.")} == {
+        "KEN"
+    }
+    assert place(spans["Busia"]).iso3 == "KEN"

@@ -47,6 +47,7 @@ PAREN_BONUS = 1.5  # "(Hajjah)" after a place: ACLED-style notes put admin units
 FAME_WEIGHT = 0.15
 FAME = tuple(math.log2(1 + n) for n in range(256))
 MAX_CHAIN = 4  # containers skipped on the way up a chain
+CONTAINER_COST = 1.0  # a container's other reading costs this much per point of its lower score
 BRACKET_SHARE = 0.1  # context share a unit known only from a bracket ("(South)") needs
 
 
@@ -144,7 +145,7 @@ class Resolver:
         return km(ix, entry, parent) < 60
 
     def best(
-        self, m: Mention, ctx: Context | None, k: int, parents: tuple[int, ...] = ()
+        self, m: Mention, ctx: Context | None, k: int, parents: tuple[tuple[int, float], ...] = ()
     ) -> tuple[int, float] | None:
         if not m.candidates:
             return None
@@ -167,7 +168,7 @@ class Resolver:
             if a1 >= 0 and admin1.get(a1, 0.0) - mine_a1.get(a1, 0.0) > 0:
                 score += ADMIN1_BONUS
             if parents:
-                score += max(self._containment(e, p) for p in parents)
+                score += max(self._containment(e, p) - cost for p, cost in parents)
             if score > top_score:
                 top_score, entry = score, e
         towns = self.readings(m).towns
@@ -335,20 +336,28 @@ class Resolver:
             up, seen = mentions[up].parent, seen + 1
         return None
 
-    def _parents(self, mentions: list[Mention], out: list[Choice | None], up: int | None) -> tuple[int, ...]:
-        """The chosen entry of the container, then the container's other admin readings."""
+    def _parents(
+        self, mentions: list[Mention], out: list[Choice | None], up: int | None
+    ) -> tuple[tuple[int, float], ...]:
+        """The chosen entry of the container, then the container's other admin readings, each with
+        what reading the container so costs: how much less likely that reading is on its own."""
         if up is None:
             return ()
         choice = out[up]
         if choice is None or not choice.accepted:
             return ()
         ix = self.g.index
+        container = mentions[up]
+        base: dict[int, float] = {}
+        for score, e, _, _ in self.readings(container).scored:
+            base.setdefault(e, score)
+        chosen = base.get(choice.entry, 0.0)
         others = [
-            e
-            for e, tier, _ in mentions[up].candidates[:MAX_CANDIDATES]
+            (e, CONTAINER_COST * max(0.0, chosen - base.get(e, chosen)))
+            for e, tier, _ in container.candidates[:MAX_CANDIDATES]
             if tier == 0 and e != choice.entry and ix.features[ix.feat[e]] in CONTAINER_FEATURES
         ]
-        return (choice.entry, *others)
+        return ((choice.entry, 0.0), *others)
 
     def _contain(
         self,
@@ -358,11 +367,12 @@ class Resolver:
         up: int,
         *,
         entry: int,
-        parents: tuple[int, ...],
+        parents: tuple[tuple[int, float], ...],
     ) -> bool:
         """Reconcile a contained place with its container; False when the place must go."""
         ix = self.g.index
-        container = next((p for p in parents if self.inside(entry, p)), None)
+        container = next((p for p, _ in parents if self.inside(entry, p)), None)
+        chosen = parents[0][0]
         parent_choice = out[up]
         if parent_choice is None:
             return True
@@ -373,7 +383,7 @@ class Resolver:
             # "Brasilia (Distrito Federal)": a big town outweighs a container read wrongly
             out[up] = Choice(parent_choice.entry, parent_choice.score, False)
         elif container is None and (
-            ix.features[ix.feat[parents[0]]] in ("admin1", "country") or ix.cc[entry] != ix.cc[parents[0]]
+            ix.features[ix.feat[chosen]] in ("admin1", "country") or ix.cc[entry] != ix.cc[chosen]
         ):
             # "Sucre (Cochabamba)", "Apam (Gulu, Northern)": no such place in that unit; the
             # unit stands, and the place is an unknown one inside it
