@@ -98,3 +98,10 @@ def test_offsets_point_at_the_text(parser: Geoparser) -> None:
     for span in parser.find(text):
         assert text[span.start : span.end].strip() == text[span.start : span.end]
         assert span.layer == "place" and span.rule.startswith("places.")
+
+
+def test_big_place_inside_an_organisation_name(parser: Geoparser) -> None:
+    # "New York" names the state, whose main town it stands for; "Ely" names no big place.
+    spans = found(parser, "The New York Times and the Ely Standard both ran the story.")
+    assert spans["New York"].label == "embedded" and place(spans["New York"]).feature == "city"
+    assert "Ely" not in spans

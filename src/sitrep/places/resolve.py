@@ -171,11 +171,16 @@ class Resolver:
                 score += max(self._containment(e, p) - cost for p, cost in parents)
             if score > top_score:
                 top_score, entry = score, e
+        return self.towns(m, entry), top_score
+
+    def towns(self, m: Mention, entry: int) -> int:
+        """The entry a reading stands for: an admin unit named without a type word stands for its
+        main town of that name (see :meth:`_prefer_town`); remembered per name."""
         towns = self.readings(m).towns
         town = towns.get(entry)
         if town is None:
             towns[entry] = town = self._prefer_town(m, entry)
-        return town, top_score
+        return town
 
     def plain(self, m: Mention) -> tuple[int, float]:
         """The best reading of a mention (with candidates) on its own: (entry, score)."""
@@ -230,10 +235,17 @@ class Resolver:
         weight = float(ix.prior[entry]) - (ALT_PENALTY if alt else 0.0)
         big = weight >= BIG_PRIOR or (feature == "country" and tier == 0)
         if m.kind == "embedded":
-            return (
-                tier == 0
-                and not alt
-                and (feature in ("country", "continent", "admin1") or weight >= EMBEDDED_PRIOR)
+            # "Kabul University", "New York Times": a big place's own name (the state of New York,
+            # read as its main town, counts as named)
+            return any(
+                t == 0
+                and not a
+                and (e == entry or self.towns(m, e) == entry)
+                and (
+                    ix.features[ix.feat[e]] in ("country", "continent", "admin1")
+                    or ix.prior[e] >= EMBEDDED_PRIOR
+                )
+                for e, t, a in m.candidates[:MAX_CANDIDATES]
             )
         if m.extra.get("acronym") and not (tier == 0 and feature == "country"):
             return False  # "WA", "CHU", "OAS": only countries are written as short acronyms
