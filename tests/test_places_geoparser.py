@@ -105,3 +105,9 @@ def test_big_place_inside_an_organisation_name(parser: Geoparser) -> None:
     spans = found(parser, "The New York Times and the Ely Standard both ran the story.")
     assert spans["New York"].label == "embedded" and place(spans["New York"]).feature == "city"
     assert "Ely" not in spans
+
+
+def test_demonym_before_a_title_of_two_words(parser: Geoparser) -> None:
+    spans = found(parser, "The British Prime Minister met the French Quarter's traders.")
+    assert spans["British"].label == "demonym" and place(spans["British"]).iso3 == "GBR"
+    assert "French" not in spans  # a name of its own

@@ -294,8 +294,10 @@ class Recognizer:
         prev_word = folded[i - 1] if i > 0 and not before[caps[i - 1][1] :].strip(" \t") else None
         glued = surname = False
         if kind == "demonym":
-            # "French Quarter", "Russian Embassy" are names; "Russian President Putin" is a demonym.
-            glued = bool(next_word and next_word not in lex.person_titles and next_word not in lex.demonyms)
+            # "French Quarter", "Russian Embassy" are names; "Russian President Putin" and "British
+            # Prime Minister" are demonyms.
+            title = next_word in lex.person_titles or " ".join(run_after[:2]) in lex.person_titles
+            glued = bool(next_word and not title and next_word not in lex.demonyms)
         elif not person and kind == "place" and not m.multiword:
             # An admin word after the name ("Kone village") does not unglue "Pyayt Sin Kone".
             glued_after = (
