@@ -132,3 +132,9 @@ def test_container_keeps_its_likelier_reading(parser: Geoparser) -> None:
         "KEN"
     }
     assert place(spans["Busia"]).iso3 == "KEN"
+
+
+def test_type_word_does_not_vouch_for_a_foreign_namesake(parser: Geoparser) -> None:
+    # "the village of X" says X is a place, not which country's: a small namesake abroad goes.
+    spans = found(parser, "Shells hit the village of Zarya near Saraqib in Idlib on Monday.")
+    assert "Zarya" not in spans and place(spans["Saraqib"]).iso3 == "SYR"

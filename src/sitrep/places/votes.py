@@ -198,7 +198,6 @@ def cohere(r: Resolver, mentions: list[Mention], out: list[Choice | None]) -> No
             continue
         strong = (
             feature in ADMIN_FEATURES
-            or bool(m.admin)
             or m.extra.get("dateline")
             or (float(ix.prior[c.entry]) >= BIG_PRIOR and not m.extra.get("part") and m.candidates[0][1] < 2)
         )
