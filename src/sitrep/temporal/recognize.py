@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress, repeat
+from operator import is_not
+from string import ascii_lowercase
 
 from .lexicon import Lexicon, lexicon
 from .patterns import KEEP_WORDS, Grammar, grammar, masked
@@ -65,6 +68,9 @@ _PREFIXABLE = _POSITIONABLE | _APPROXIMABLE
 # Families that are amounts of time: any approximator ("over two years", "at least a week").
 _AMOUNTS = frozenset({"duration", "ago", "span"})
 # Families that denote one day, so a part of the day or a clock time can attach to them.
+# Families _glue_clocks attaches to a day (no day is glued to anything when none was found).
+_GLUED = frozenset({"clock", "podrel"})
+_NONES = repeat(None)
 _DAYISH = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "numeric", "holiday", "anaphor"})
 _WORD_AFTER = re.compile(r"\s*([a-z]+)")
 
@@ -74,16 +80,34 @@ def _context() -> tuple[Lexicon, Grammar]:
     return lexicon(), grammar()
 
 
+Plan = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@cache
+def _plans() -> dict[str, dict[str, Plan]]:
+    """For each trigger (a word, or a kind of number) and each word an expression may start with,
+    the families to try there, in priority order: those that can begin with the word and hold the
+    trigger (``Grammar.dispatch`` filtered by ``Grammar.compatible``, once per process)."""
+    gm = grammar()
+    shared: dict[Plan, Plan] = {}
+    plans: dict[str, dict[str, Plan]] = {}
+    for tword, able in (*gm.compatible.items(), *_NUMBER_FAMILIES.items()):
+        plan = {}
+        for word, families in gm.dispatch.items():
+            kept = tuple(entry for entry in families if entry[0] in able)
+            if kept:
+                plan[word] = shared.setdefault(kept, kept)
+        plans[tword] = plan
+    return plans
+
+
 def _capitalised(text: str, start: int) -> bool:
     return text[start : start + 1].isupper()
 
 
 def _letters_end(text: str) -> int:
     """Where the run of letters (a-z) ending ``text`` begins (``len(text)`` when there is none)."""
-    i = len(text)
-    while i and "a" <= text[i - 1] <= "z":
-        i -= 1
-    return i
+    return len(text.rstrip(ascii_lowercase))
 
 
 def _word_before(folded: str, start: int) -> str:
@@ -399,27 +423,27 @@ def recognise(text: str, folded: str, letters: str) -> list[Atom]:
     atoms: list[Atom] = []
     floor = 0
     words = masked(folded, KEEP_WORDS)
-    dispatch = gm.dispatch
-    compatible = gm.compatible
+    plans = _plans()
     vocabulary = gm.vocabulary
+    glue = False  # whether a clock time or a part of the day was found (see _glue_clocks)
     for trigger, tword in _trigger_spans(gm, folded, letters):
         if trigger < floor:
             continue
-        able = compatible.get(tword) or _NUMBER_FAMILIES[tword]
+        plan = plans[tword]
         low = trigger - REACH if trigger - REACH > floor else floor
         for start, word in _candidate_starts(vocabulary, words, low, trigger, tword):
-            families = dispatch.get(word)
+            families = plan.get(word)
             if families is None:
                 continue
             # the first family (in priority order) matching here and covering the trigger
-            for family, pattern in families:
-                if family in able:
-                    m = pattern.match(folded, start)
-                    if m is not None and m.end() > trigger:
-                        break
+            for family, pattern in families:  # noqa: B007 - the family that matched is kept
+                m = pattern.match(folded, start)
+                if m is not None and m.end() > trigger:
+                    break
             else:
                 continue
-            g = {k: v for k, v in m.groupdict().items() if v is not None}
+            found = m.groupdict()
+            g = dict(compress(found.items(), map(is_not, found.values(), _NONES)))  # the groups matched
             begin, finish = m.span("extent") if "extent" in g else m.span()
             atom = Atom(begin, finish, family, g)
             _extend(lex, gm, folded, atom, floor)
@@ -432,5 +456,6 @@ def recognise(text: str, folded: str, letters: str) -> list[Atom]:
                 else:
                     atoms += (atom, partner)
                 floor = atoms[-1].end
+                glue = glue or family in _GLUED
                 break
-    return _glue_clocks(gm, folded, atoms)
+    return _glue_clocks(gm, folded, atoms) if glue else atoms
