@@ -111,3 +111,8 @@ def test_demonym_before_a_title_of_two_words(parser: Geoparser) -> None:
     spans = found(parser, "The British Prime Minister met the French Quarter's traders.")
     assert spans["British"].label == "demonym" and place(spans["British"]).iso3 == "GBR"
     assert "French" not in spans  # a name of its own
+
+
+def test_loose_tail_of_a_longer_name_is_no_place(parser: Geoparser) -> None:
+    # "Ma Kan" only loosely matches a town (Makan) and is the tail of the village name "Thit Ma Kan".
+    assert not parser.find("Soldiers entered Thit Ma Kan village on Monday.")

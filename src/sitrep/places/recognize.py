@@ -315,6 +315,11 @@ class Recognizer:
             )
             glued = glued_after or glued_before
             surname = glued_before and not glued_after and not self._big(m)
+        elif not person and kind == "place" and prev_word is not None and not admin and m.candidates[0][1]:
+            # The tail of a longer name, matched only loosely: "Ma Kan" (~ Makan) of "Maung Ma Kan"
+            glued = not (
+                prev_word in lex.directions or prev_word in lex.not_places or prev_word in lex.location_cues
+            )
         return _Static(
             drop=kind != "demonym" and (person or street or glued),
             surname=surname,
