@@ -24,6 +24,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -144,6 +145,34 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+class AnonymousPeak:
+    """Samples this process's anonymous RSS (Linux): its own memory, without the pages of files it
+    maps (SQLite reads its database through a memory map, which the peak RSS counts)."""
+
+    def __init__(self, every: float = 0.1) -> None:
+        self.peak_kb = 0
+        self._every = every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        status = Path("/proc/self/status")
+        while not self._stop.is_set():
+            if status.exists():
+                for line in status.read_text().splitlines():
+                    if line.startswith("RssAnon:"):
+                        self.peak_kb = max(self.peak_kb, int(line.split()[1]))
+            self._stop.wait(self._every)
+
+    def __enter__(self) -> AnonymousPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def _input_bytes(paths: list[str]) -> int:
     total = 0
     for p in paths:
@@ -255,7 +284,8 @@ def _rate(label: str, result: dict[str, Any], size: int) -> str:
     return (
         f"{label:<8} {result['articles']:>7} articles: {result['articles'] / cpu:6.0f} articles/s "
         f"({size / cpu / 1e6:4.2f} MB/s) on CPU time, {result['articles'] / seconds:6.0f}/s wall; "
-        f"{result['events']} events, peak RSS {result['rss_mb']:.0f} MB; "
+        f"{result['events']} events, peak RSS {result['rss_mb']:.0f} MB "
+        f"(anonymous {result['anon_mb']:.0f} MB); "
         f"startup {result['startup']:.2f} s CPU"
     )
 
@@ -278,15 +308,16 @@ def main() -> None:
 
     if args.phase:
         os.environ.setdefault("PYTHONHASHSEED", "0")
-        if args.phase == "extract":
-            result = phase_extract(args.paths)
-        elif args.phase == "ingest":
-            result = phase_ingest(args.paths)
-        elif args.phase == "stages":
-            result = phase_stages(args.paths, args.stage_sample)
-        else:
-            result = phase_profile(args.paths, args.profile)
-        print(json.dumps({**result, "rss_mb": peak_rss_mb()}))
+        with AnonymousPeak() as anonymous:
+            if args.phase == "extract":
+                result = phase_extract(args.paths)
+            elif args.phase == "ingest":
+                result = phase_ingest(args.paths)
+            elif args.phase == "stages":
+                result = phase_stages(args.paths, args.stage_sample)
+            else:
+                result = phase_profile(args.paths, args.profile)
+        print(json.dumps({**result, "rss_mb": peak_rss_mb(), "anon_mb": anonymous.peak_kb / 1024}))
         return
 
     with tempfile.TemporaryDirectory() as tmp:
