@@ -60,6 +60,12 @@ def year_for_month(anchor: date, month: int, tense: int, direction: int = 0) -> 
     return (y if month > m else y + 1) if ahead < 6 else (y if month < m else y - 1)
 
 
+def year_on_or_before(anchor: date, month: int, day: int = 1) -> int:
+    """The year in which the day ``month``/``day`` last fell on or before ``anchor`` ("since
+    March": this March from March on, last March before)."""
+    return anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+
+
 def year_for_day(anchor: date, month: int, day: int, tense: int) -> int:
     """The year of a year-less date ("March 14"): decided at month level, like HeidelTime."""
     if month == anchor.month:

@@ -63,6 +63,13 @@ class ResolverBase:
     def tense(self, atom: Atom) -> int:
         return clause_tense(self.folded, atom.start, atom.end, self.letters)
 
+    def after_origin(self, atom: Atom) -> bool:
+        """Whether the word right before the expression is an origin ("since March"): the date is
+        then on or before the anchor."""
+        seg = self.letters[max(0, atom.start - 24) : atom.start]
+        words = seg.split()
+        return bool(words) and words[-1] in self.lex.origins and (len(words) > 1 or seg[:1] in ("", " "))
+
     def by_tense(self, atom: Atom, choose: Callable[[int], T]) -> T:
         """``choose(tense)`` for the tense of the atom's clause; the clause is only read when the
         tenses disagree (a month one month away is the same in a past or a future clause)."""

@@ -6,7 +6,14 @@ from datetime import date, timedelta
 
 from ..models import Timex
 from . import calendar as cal
-from .anchor import pick_occurrence, year_for_day, year_for_month, year_for_quarter, year_for_season
+from .anchor import (
+    pick_occurrence,
+    year_for_day,
+    year_for_month,
+    year_for_quarter,
+    year_for_season,
+    year_on_or_before,
+)
 from .base import Atom, ResolverBase
 from .lexicon import Holiday
 from .numbers import duration_value, ordinal_value, parse_number
@@ -79,6 +86,8 @@ class DateRules(ResolverBase):
                 return Timex("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False)
             weekday = a.g.get("wd")
             year = self._year_by_weekday(month, day, weekday) if weekday else None
+            if year is None and self.after_origin(a):
+                year = year_on_or_before(self.anchor, month, day)
             if year is None:
                 year = self.by_tense(a, lambda t: year_for_day(self.anchor, month, day, t))
         return cal.day_timex(date(year, month, day))
@@ -221,7 +230,10 @@ class DateRules(ResolverBase):
             return None
         if self.dct is None:
             return Timex("DATE", f"XXXX-{month:02d}", anchored=False)
-        year = self.by_tense(a, lambda t: year_for_month(self.anchor, month, t))
+        if self.after_origin(a):
+            year = year_on_or_before(self.anchor, month)
+        else:
+            year = self.by_tense(a, lambda t: year_for_month(self.anchor, month, t))
         return cal.period("month", date(year, month, 1))
 
     _mdy = _day_month

@@ -133,6 +133,8 @@ class Lexicon:
     past_suffix_exceptions: frozenset[str]
     passive_auxiliaries: frozenset[str]
     deadlines: frozenset[str]
+    origins: frozenset[str]
+    future_in_past: frozenset[str]
 
 
 def _doc(name: str) -> dict[str, Any]:
@@ -374,6 +376,8 @@ def _tense(lex: dict[str, Any]) -> None:
         _words(name, "passive_auxiliaries", data.get("passive_auxiliaries", []))
     )
     lex["deadlines"] = frozenset(_words(name, "deadlines", data.get("deadlines", [])))
+    lex["origins"] = frozenset(_words(name, "origins", data.get("origins", [])))
+    lex["future_in_past"] = frozenset(_words(name, "future_in_past", data.get("future_in_past", [])))
 
 
 @cache

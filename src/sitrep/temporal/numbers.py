@@ -34,6 +34,8 @@ def parse_number(phrase: str, lex: Lexicon) -> float | None:
             fraction = part
             phrase = phrase[: -len(spelling)].strip()
             break
+    if fraction and phrase in lex.counts:  # "a year and a half", "a couple and a half"
+        return float(lex.counts[phrase]) + fraction
     if _DIGITS.fullmatch(phrase):
         return float(phrase.replace(",", "")) + fraction
     total, current, seen = 0, 0, False

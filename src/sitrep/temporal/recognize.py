@@ -68,6 +68,8 @@ _PREFIXABLE = _POSITIONABLE | _APPROXIMABLE
 # Families that are amounts of time: any approximator ("over two years", "at least a week").
 _AMOUNTS = frozenset({"duration", "ago", "span"})
 # Families that denote one day, so a part of the day or a clock time can attach to them.
+# Position words of a part of the day that does not say which day ("late afternoon")
+_DAY_POSITIONS = frozenset({"early", "late", "mid"})
 # Families _glue_clocks attaches to a day (no day is glued to anything when none was found).
 _GLUED = frozenset({"clock", "podrel"})
 _NONES = repeat(None)
@@ -297,8 +299,10 @@ def _glue_clocks(gm: Grammar, folded: str, atoms: list[Atom]) -> list[Atom]:
             if atom.family == "clock" and prev.family in _DAYISH and prev.clock is None and not prev.pod:
                 prev.clock, prev.end = atom, atom.end
                 continue
-            if prev.family == "podrel" and "bare" in prev.g and atom.family in _DAYISH and not atom.pod:
-                atom.pod, atom.start = prev.g["bare"], prev.start  # "dawn on Tuesday"
+            # "dawn on Tuesday", "late afternoon yesterday": the part of the day of that day
+            pod = prev.g.get("bare") or (prev.g["pod"] if prev.g.get("dir") in _DAY_POSITIONS else None)
+            if prev.family == "podrel" and pod and atom.family in _DAYISH and not atom.pod:
+                atom.pod, atom.start = pod, prev.start
                 out[-1] = atom
                 continue
         out.append(atom)

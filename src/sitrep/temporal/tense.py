@@ -34,6 +34,7 @@ WEAK_PENALTY = 3  # extra words a suffix-only ("-ed") cue counts for
 COMMA_PENALTY = 6  # extra words a cue after a comma following the expression counts for
 FRONTED_WORDS = 2  # an expression with at most this many words before it in its clause is fronted
 DEADLINE_REACH = 6  # a past cue nearer than this overrides a deadline preposition
+FUTURE_IN_PAST_REACH = 4  # words before a future cue where "had" makes it look back
 _FAR = 10**6
 
 
@@ -46,6 +47,7 @@ class _Cues:
     exceptions: frozenset[str]
     auxiliaries: frozenset[str]
     deadlines: frozenset[str]
+    future_in_past: frozenset[str]
 
 
 @cache
@@ -66,6 +68,7 @@ def _cues() -> _Cues:
         lex.past_suffix_exceptions,
         lex.passive_auxiliaries,
         lex.deadlines,
+        lex.future_in_past,
     )
 
 
@@ -87,7 +90,15 @@ def _cue(cues: _Cues, words: list[str], i: int) -> tuple[int, int]:
         kind, extra = PAST, WEAK_PENALTY
     if kind == PAST and i and words[i - 1] in cues.auxiliaries:
         return NONE, 0  # a participle: "will be paid", "to be completed"
+    if kind == FUTURE and _looks_back(cues, words, i):
+        return PAST, extra
     return kind, extra
+
+
+def _looks_back(cues: _Cues, words: list[str], i: int) -> bool:
+    """Whether the future cue ``words[i]`` looks forward from a past moment: "had" at most three
+    words before it ("it had been due to expire")."""
+    return not cues.future_in_past.isdisjoint(words[max(0, i - FUTURE_IN_PAST_REACH) : i])
 
 
 def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -139,6 +150,8 @@ def clause_tense(folded: str, start: int, end: int, letters: str | None = None) 
             extra = 0
             if kind == PAST and i and before[i - 1] in auxiliaries:
                 continue
+            if kind == FUTURE and _looks_back(cues, before, i):
+                kind = PAST
         elif word in firsts or word.endswith(suffix):
             kind, extra = _cue(cues, before, i)
         else:
@@ -156,6 +169,8 @@ def clause_tense(folded: str, start: int, end: int, letters: str | None = None) 
             extra = 0
             if kind == PAST and i and after[i - 1] in auxiliaries:
                 continue
+            if kind == FUTURE and _looks_back(cues, after, i):
+                kind = PAST
         elif word in firsts or word.endswith(suffix):
             kind, extra = _cue(cues, after, i)
         else:
