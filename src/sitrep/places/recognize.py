@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .containers import Containers
 from .fold import articles, fold, loose, skeleton
@@ -56,8 +57,7 @@ class _Static:
     common: bool  # a common English word ("Bank", "Hope")
 
 
-@dataclass(frozen=True, slots=True)
-class _Before:
+class _Before(NamedTuple):  # a tuple: cheap to build, and built once per new run of words
     """What the words right before a name say (within its clause)."""
 
     title: bool  # a person's title: "President Kenyatta"
@@ -73,8 +73,7 @@ class _Before:
 _LONGER = _Before(False, False, None, False, False, False, (), longer=True)
 
 
-@dataclass(frozen=True, slots=True)
-class _After:
+class _After(NamedTuple):
     """What the one or two words right after a name say."""
 
     street: bool  # "X Street"
