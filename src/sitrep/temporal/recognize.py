@@ -68,12 +68,12 @@ _PREFIXABLE = _POSITIONABLE | _APPROXIMABLE
 # Families that are amounts of time: any approximator ("over two years", "at least a week").
 _AMOUNTS = frozenset({"duration", "ago", "span"})
 # Families that denote one day, so a part of the day or a clock time can attach to them.
+_DAYISH = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "numeric", "holiday", "anaphor"})
 # Position words of a part of the day that does not say which day ("late afternoon")
 _DAY_POSITIONS = frozenset({"early", "late", "mid"})
 # Families _glue_clocks attaches to a day (no day is glued to anything when none was found).
 _GLUED = frozenset({"clock", "podrel"})
 _NONES = repeat(None)
-_DAYISH = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "numeric", "holiday", "anaphor"})
 _WORD_AFTER = re.compile(r"\s*([a-z]+)")
 
 
