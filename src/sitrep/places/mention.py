@@ -43,7 +43,8 @@ class Readings:
     plain: tuple[int, float] | None = None  # the best reading on its own: (entry, score)
     # Countries of the readings within reach of the best, with their likelihood, and the sum.
     spread: tuple[tuple[tuple[int, float], ...], float] | None = None
-    votes: dict[tuple[float, bool], Vote] = field(default_factory=dict)  # (weight, local) -> Vote
-    tiers: dict[int, tuple[int, bool]] | None = None  # entry -> (tier, alternate) of its first candidate
+    # Filled on first use (most names need one or two of them):
+    votes: dict[tuple[float, bool], Vote] | None = None  # (weight, local) -> Vote
+    tiers: dict[int, tuple[int, bool]] | None = None  # entry -> its first (tier, alternate)
     one_country: bool | None = None  # every candidate lies in one country
-    towns: dict[int, int] = field(default_factory=dict)  # entry -> the entry meant (its main town)
+    towns: dict[int, int] | None = None  # entry -> the entry meant (its main town)

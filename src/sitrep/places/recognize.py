@@ -39,6 +39,7 @@ SURNAME_MAX_PRIOR = 5.0  # names of places above ~100,000 people are never taken
 SKELETON_MIN_NAME = 6  # letters of the loose key before the skeleton key is tried
 SKELETON_MIN_KEY = 5  # consonants the skeleton key must keep
 SKELETON_MIN_ADMIN = 4  # letters of a name read as an admin unit before its skeleton is tried
+MAX_CONTEXTS = 50_000  # runs of words around names remembered (most recur: "in", "of the", "said")
 ADMIN_LOOKUP_FEATURES = ("admin1", "admin2", "admin3", "region")
 
 
@@ -423,12 +424,12 @@ class Recognizer:
         found = self._befores.get(key := tuple(window.rsplit(None, 2)[-2:]))
         if found is None:
             found = self._before_facts(clause_tail(key), longer=True)
-            remember(self._befores, key, found)
+            remember(self._befores, key, found, MAX_CONTEXTS)
         if found.longer:  # "on the outskirts of X": read four words
             found = self._befores_near.get(key := tuple(window.rsplit(None, 4)[-4:]))
             if found is None:
                 found = self._before_facts(clause_tail(key), longer=False)
-                remember(self._befores_near, key, found)
+                remember(self._befores_near, key, found, MAX_CONTEXTS)
         return found
 
     def _before_facts(self, words: tuple[str, ...], *, longer: bool) -> _Before:
@@ -470,7 +471,7 @@ class Recognizer:
             found = _After(
                 street=nxt in lex.street_words, admin=admin, of=nxt == "of", says=nxt in lex.person_verbs
             )
-            remember(self._afters, words, found)
+            remember(self._afters, words, found, MAX_CONTEXTS)
         return found
 
     def _big(self, m: Mention) -> bool:

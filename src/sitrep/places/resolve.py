@@ -48,6 +48,7 @@ FAME_WEIGHT = 0.15
 FAME = tuple(math.log2(1 + n) for n in range(256))
 MAX_CHAIN = 4  # containers skipped on the way up a chain
 CONTAINER_COST = 1.0  # a container's other reading costs this much per point of its lower score
+MAX_READINGS = 30_000  # names read without context remembered (each keeps its votes and towns)
 BRACKET_SHARE = 0.1  # context share a unit known only from a bracket ("(South)") needs
 
 
@@ -96,7 +97,7 @@ class Resolver:
                 score += PAREN_BONUS
             out.append((score, entry, int(ix.cc[entry]), int(ix.a1[entry]) - 1))
         out.sort(reverse=True)
-        if len(self._bases) > 100_000:
+        if len(self._bases) > MAX_READINGS:
             self._bases.clear()
         self._bases[key] = found = Readings(m.candidates, out)
         m.base = found
@@ -109,11 +110,12 @@ class Resolver:
     def _reading(self, m: Mention, entry: int) -> tuple[int, bool]:
         """(tier, alternate) of the entry's first candidate in the mention."""
         rd = self.readings(m)
-        if rd.tiers is None:
-            rd.tiers = {}
-            for e, tier, alt in reversed(m.candidates):
-                rd.tiers[e] = (tier, alt)
-        return rd.tiers.get(entry, (0, False))
+        tiers = rd.tiers if rd.tiers is not None else {}
+        rd.tiers = tiers
+        found = tiers.get(entry)
+        if found is None:  # only the entries chosen are remembered (a name may have hundreds)
+            tiers[entry] = found = next(((t, a) for e, t, a in m.candidates if e == entry), (0, False))
+        return found
 
     def _one_country(self, m: Mention) -> bool:
         rd = self.readings(m)
@@ -176,7 +178,9 @@ class Resolver:
     def towns(self, m: Mention, entry: int) -> int:
         """The entry a reading stands for: an admin unit named without a type word stands for its
         main town of that name (see :meth:`_prefer_town`); remembered per name."""
-        towns = self.readings(m).towns
+        rd = self.readings(m)
+        towns = rd.towns if rd.towns is not None else {}
+        rd.towns = towns
         town = towns.get(entry)
         if town is None:
             towns[entry] = town = self._prefer_town(m, entry)

@@ -127,7 +127,9 @@ def spread(r: Resolver, m: Mention, weight: float, *, local: bool) -> Vote:
     """A name's weight shared among its readings' countries and admin1 units, each in proportion
     to the likelihood of its best reading there (base scores are log10-like)."""
     rd = r.readings(m)
-    found = rd.votes.get((weight, local))
+    votes = rd.votes if rd.votes is not None else {}
+    rd.votes = votes
+    found = votes.get((weight, local))
     if found is not None:
         return found
     if rd.spread is None:
@@ -143,7 +145,7 @@ def spread(r: Resolver, m: Mention, weight: float, *, local: bool) -> Vote:
     likely, total = rd.spread
     # Admin1 units are many and close: only the name's best reading votes for one.
     a1 = rd.scored[0][3]
-    rd.votes[(weight, local)] = found = Vote(
+    votes[(weight, local)] = found = Vote(
         weight,
         {cc: weight * p / total for cc, p in likely},
         {a1: weight} if a1 >= 0 else {},

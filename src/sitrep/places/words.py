@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TypeVar
 
 from .fold import fold
@@ -15,9 +14,9 @@ V = TypeVar("V")
 MAX_CACHED = 200_000  # entries a recogniser's lookup caches hold before they start afresh
 
 
-def remember(cache: dict[K, V], key: K, value: V) -> None:
+def remember(cache: dict[K, V], key: K, value: V, limit: int = MAX_CACHED) -> None:
     """Keep a value in a bounded cache (emptied when full: the entries that matter come back)."""
-    if len(cache) > MAX_CACHED:
+    if len(cache) > limit:
         cache.clear()
     cache[key] = value
 
@@ -139,10 +138,10 @@ _CLAUSE_END = '.;:!?()"“”'
 _WORD_PUNCT = ",'’‘"
 
 
-@lru_cache(maxsize=1 << 16)
 def clause_tail(words: tuple[str, ...]) -> tuple[str, ...]:
     """The last words before a name (as split from the text), folded, that belong to its clause,
-    closest last: ("said", "in") -> ("said", "in"); ("said.", "In") -> ("in",)."""
+    closest last: ("said", "in") -> ("said", "in"); ("said.", "In") -> ("in",). (The recogniser
+    remembers what the words say, so this runs once per new run of words.)"""
     out: list[str] = []
     for w in reversed(words):
         stripped = w.rstrip(_WORD_PUNCT)
