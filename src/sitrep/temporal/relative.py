@@ -132,8 +132,10 @@ class RelativeRules(ResolverBase):
             return Timex("DATE", f"XXXX-WXX-{wd}", anchored=False)
         direction = self.lex.direction.get(dirword, 0)
         base = self.focus_day("day") if dirword in ("previous", "following", "preceding") else self.anchor
-        # Only a bare weekday other than the anchor's own day depends on the tense (see by_tense).
-        tense = self.tense(a) if direction == 0 and base.isoweekday() != wd else NONE
+        # Only a bare weekday other than the anchor's own day depends on the tense (see by_tense);
+        # a possessive one names the day of a known event ("Wednesday's ruling"): the latest.
+        possessive = self.folded.startswith("'s", a.end)
+        tense = self.tense(a) if direction == 0 and base.isoweekday() != wd and not possessive else NONE
         return cal.day_timex(weekday_near(base, wd, tense, direction))
 
     def _deictic(self, a: Atom) -> Timex:
