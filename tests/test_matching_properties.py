@@ -16,11 +16,12 @@ WORDS = [
     "air", "strike", "air strike", "strikes", "shell", "shelling", "seashell", "al", "shabaab",
     "al-shabaab", "clash", "clashes", "clashed", "a", "an", "was", "while", "whereas", "but", "but.",
     "butter", "awhile", "rebut", "somewhereas", "bw", ";", ".", ",", "-", "'", "(", ")", " ", "\n",
-    "whilst", "so-called", "killing",
+    "whilst", "so-called", "killing", "a k", "a.k", "a k.",
 ]  # fmt: skip
 KEYS = [
     ("air strike", 1), ("strike", 2), ("shell*", 3), ("al shabaab", 4), ("clash*", 5), ("clashes", 6),
-    ("a", 7), ("so called", 8), ("kill*", 9), ("killing", 10), ("but", 11),
+    ("a", 7), ("so called", 8), ("kill*", 9), ("killing", 10), ("but", 11), ("shell", 12), ("al", 13),
+    ("al", 14), ("a.k", 15), ("a k", 16),
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join) | st.text(
     alphabet="abcehilnrstuw ;.,-'\n", max_size=80

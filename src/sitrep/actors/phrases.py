@@ -161,47 +161,72 @@ class _Automaton(Generic[T]):
         if self.size:
             self.automaton.make_automaton()
 
-    def hits(self, folded: str, plain: str, out: list[Hit[T]], lo: int = 0, hi: int | None = None) -> None:
-        """Append the matches in ``plain[lo:hi]`` to ``out``, by start (keys matching the same span
-        one after the other)."""
+    def hits(
+        self,
+        folded: str,
+        plain: str,
+        out: list[Hit[T]],
+        ranges: Sequence[tuple[int, int]],
+        *,
+        pool: bool = False,
+    ) -> None:
+        """Append the matches in the ``plain[lo:hi]`` of ``ranges`` (sorted, apart) to ``out``, by
+        start; keys matching the same span come one after the other, or as one hit with their
+        values pooled (``pool``).
+
+        Matches never overlap: a scan resumes after the end of its last match, a prefix key
+        extends a match to the end of its word only, and the keys found inside a long match start
+        after the end of the keys found at its start."""
         if not self.size:
             return
         n = len(folded)
         tail = _WORD_TAIL.match
         new = _new_hit
-        for end_index, (length, plan, one_len, one_key, one_values) in self.automaton.iter_long(
-            plain, lo, len(plain) if hi is None else hi
-        ):
-            start = end_index + 1 - length  # offset of the word in folded (plain has one more char)
-            if plan is None:
-                end = start + one_len
-                if end < n and folded[end].isalnum():  # inside a longer word: only keys after a space in it
-                    if " " in plain[start + 1 : end_index + 1]:
-                        self.hits(folded, plain, out, start + 1, end_index + 1)
+        iter_long = self.automaton.iter_long
+        whole = len(plain)
+        for lo, hi in ranges:
+            if hi - lo < whole // 2:
+                # the automaton copies the text it reads: a short range is read from its own copy
+                offset, scan = lo, iter_long(plain[lo:hi])
+            else:
+                offset, scan = 0, iter_long(plain, lo, hi)
+            for scan_end, (length, plan, one_len, one_key, one_values) in scan:
+                end_index = scan_end + offset  # in plain
+                start = end_index + 1 - length  # offset of the word in folded (plain has one more char)
+                if plan is None:
+                    end = start + one_len
+                    if end < n and folded[end].isalnum():  # inside a longer word: keys after a space in it
+                        if " " in plain[start + 1 : end_index + 1]:
+                            self.hits(folded, plain, out, ((start + 1, end_index + 1),), pool=pool)
+                    else:
+                        out.append(new(Hit, (start, end, one_key, one_values)))
+                    continue
+                best = -1
+                found: list[Hit[T]] = []
+                for k_len, prefix, values, key, check, more in plan:
+                    end = start + k_len
+                    if check and not folded.startswith(key, start):
+                        continue
+                    if prefix:
+                        end = tail(folded, end).end()  # type: ignore[union-attr]  # always matches
+                    elif end < n and folded[end].isalnum():
+                        continue
+                    if end > best:
+                        best, found = end, [new(Hit, (start, end, key, values))]
+                    elif end == best:
+                        found.append(new(Hit, (start, end, key, values)))
+                    if not more:
+                        break
+                if pool and len(found) > 1:  # keys matching the same span: one hit, the first key's
+                    pooled = found[0][3]
+                    for other in found[1:]:
+                        pooled = pooled + other[3]
+                    out.append(new(Hit, (start, best, found[0][2], pooled)))
                 else:
-                    out.append(new(Hit, (start, end, one_key, one_values)))
-                continue
-            best = -1
-            found: list[Hit[T]] = []
-            for k_len, prefix, values, key, check, more in plan:
-                end = start + k_len
-                if check and not folded.startswith(key, start):
-                    continue
-                if prefix:
-                    end = tail(folded, end).end()  # type: ignore[union-attr]  # always matches
-                elif end < n and folded[end].isalnum():
-                    continue
-                if end > best:
-                    best, found = end, [new(Hit, (start, end, key, values))]
-                elif end == best:
-                    found.append(new(Hit, (start, end, key, values)))
-                if not more:
-                    break
-            if found:
-                out.extend(found)
-            # keys may start in the rest of the long match, after a space in it
-            if best < end_index and " " in plain[max(best, start) + 1 : end_index + 1]:
-                self.hits(folded, plain, out, max(best, start) + 1, end_index + 1)
+                    out.extend(found)
+                # keys may start in the rest of the long match, after a space in it
+                if best < end_index and " " in plain[max(best, start) + 1 : end_index + 1]:
+                    self.hits(folded, plain, out, ((max(best, start) + 1, end_index + 1),), pool=pool)
 
 
 def _coalesce(ranges: Sequence[tuple[int, int]], gap: int = 3) -> list[tuple[int, int]]:
@@ -247,8 +272,7 @@ class PhraseMatcher(Generic[T]):
         if self.size:
             if plain is None:
                 plain = plain_text(folded)
-            for start, end in [(0, len(folded))] if ranges is None else _coalesce(ranges):
-                self._automaton.hits(folded, plain, hits, start, end + 1)
+            self._automaton.hits(folded, plain, hits, self._scans(folded, ranges))
         # already in order: a scan yields its matches by start, and a match's keys, and the keys
         # inside it, start no earlier than it and end no later than the next match starts
         return hits
@@ -257,13 +281,17 @@ class PhraseMatcher(Generic[T]):
         self, folded: str, plain: str | None = None, ranges: Sequence[tuple[int, int]] | None = None
     ) -> list[Hit[T]]:
         """Leftmost-longest, non-overlapping matches; keys matching the same span pool their values."""
-        out: list[Hit[T]] = []
-        last_end = -1
-        for hit in self.all_hits(folded, plain, ranges):
-            if hit[0] >= last_end:
-                out.append(hit)
-                last_end = hit[1]
-            elif out and hit[0] == out[-1][0] and hit[1] == out[-1][1]:
-                prev = out[-1]
-                out[-1] = _new_hit(Hit, (prev[0], prev[1], prev[2], prev[3] + hit[3]))
-        return out
+        hits: list[Hit[T]] = []
+        if self.size:
+            if plain is None:
+                plain = plain_text(folded)
+            # matches never overlap (see _Automaton.hits): the scan's order is leftmost-longest
+            self._automaton.hits(folded, plain, hits, self._scans(folded, ranges), pool=True)
+        return hits
+
+    @staticmethod
+    def _scans(folded: str, ranges: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
+        """The spans of :func:`plain_text` to scan for ``ranges`` of the text (all of it: None)."""
+        if ranges is None:
+            return [(0, len(folded) + 1)]
+        return [(start, end + 1) for start, end in _coalesce(ranges)]

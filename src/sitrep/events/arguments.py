@@ -64,6 +64,10 @@ class Roles:
     rule: str = "args.none"
 
 
+# The roles of a trigger with no actor around it: one value, shared (it names nobody).
+NO_ROLES = Roles()
+
+
 def _group_back(actors: list[Span], i: int, text: str) -> tuple[Span, tuple[Span, ...]]:
     """The coordinated group ending at actors[i]; returns (first actor, the others)."""
     j = i
@@ -124,7 +128,7 @@ def attach(
         a for a in actors if s_start <= a.start and a.end <= s_end and (a.end <= t_start or t_end <= a.start)
     ]
     if not actors:
-        return Roles()
+        return NO_ROLES
     if breaks is None:
         breaks = clause_breaks(folded, sentence)
     if subject_before is None:

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from .. import resolve
@@ -142,6 +143,7 @@ def _undated(event: Event) -> bool:
 
 
 _SUMMARY_ZONES = frozenset({"headline", "highlights"})
+_START = attrgetter("start")
 _NO_WHEN = When(None, 3, ())
 _NO_WHERE = Where(None, 3, ())
 
@@ -150,7 +152,7 @@ def _named(doc: Doc, layer: str, mentions: list[Mention]) -> list[bool]:
     """Per mention: does its sentence hold a span of ``layer`` (all True when the layer is absent)?"""
     if layer not in doc.layers:
         return [True] * len(mentions)
-    starts = [s.start for s in doc.layers[layer]]
+    starts = list(map(_START, doc.layers[layer]))
     out = []
     for m in mentions:
         i = bisect_left(starts, m.sentence[0])

@@ -11,9 +11,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 
 from ..models import Span, fast_init
-from .arguments import Roles, attach, clause_breaks
+from .arguments import NO_ROLES, Roles, attach, clause_breaks
 from .modality import ASSERTED, BACKGROUND, REPORTED, modality_of
 
 # Which trigger of a sentence gets its roles attached first: the frames highest in ACLED's
@@ -49,6 +50,8 @@ FRAME_ORDER = (
 FRAME_RANK = {f: i for i, f in enumerate(FRAME_ORDER)}
 _WORDS = re.compile(r"[\w']+")
 _CASUALTY_FRAMES = ("kill", "injure", "killed", "injured")  # trigger frames and figure labels
+_START = attrgetter("start")  # a span's start
+_FIRST = itemgetter(0)
 _TOPIC_CUES = ("topic", "separate", "background")  # cues whose figures belong to another event
 _OWN_DATE_WORDS = 8
 # A sentence whose asserted triggers are all weaker than this ("checkpoints", "a petition") decides
@@ -97,13 +100,13 @@ def build_mentions(
     reported: list[tuple[_Sentence, list[Span], list[tuple[Span, str, Span | None]], tuple[Span, ...]]] = []
     if not triggers:
         return out
-    starts = [s for s, _ in sentences]
+    starts = list(map(_FIRST, sentences))
     with_triggers = sorted({bisect_right(starts, t.start) - 1 for t in triggers})
-    trig_starts = [t.start for t in triggers]
-    cue_starts = [c.start for c in cues]
-    num_starts = [n.start for n in numbers]
-    actor_starts = [a.start for a in actors]
-    time_starts = [t.start for t in times]
+    trig_starts = list(map(_START, triggers))
+    cue_starts = list(map(_START, cues))
+    num_starts = list(map(_START, numbers))
+    actor_starts = list(map(_START, actors))
+    time_starts = list(map(_START, times))
     for si in with_triggers:
         if si < 0:
             continue
@@ -226,7 +229,7 @@ def _roles(
 ) -> tuple[Roles, ...]:
     """Roles of the first trigger of each frame (and of the main trigger); the others share them."""
     if not actors:
-        return tuple(Roles() for _ in triggers)
+        return (NO_ROLES,) * len(triggers)
     by_frame: dict[str, Roles] = {}
     out = []
     breaks = clause_breaks(folded, sentence)

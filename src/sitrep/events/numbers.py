@@ -35,6 +35,7 @@ _MAX_BEFORE_WORDS = 3
 _ONE = NumberWord("number", 1)
 _ONES = (_ONE,)
 _KIND_ROLES = ("kind_after", "kind_before")
+_COUNT_RULES = {"number": "number.number", "vague": "number.vague"}  # the roles of a count, their rule
 _START = itemgetter(0)  # a Hit's start
 _new_hit = tuple.__new__  # Hit(...) without NamedTuple's Python-level __new__
 
@@ -114,11 +115,15 @@ def _counts(text: str, folded: str, toks: list[Hit[NumberWord]], lexicon: EventL
     i = 0
     while i < len(toks):
         tok = toks[i]
-        num = _role(tok, "number") or _role(tok, "vague")
+        values = tok[3]
+        if len(values) == 1:  # the common case: one reading of the word
+            num = values[0] if values[0].role in _COUNT_RULES else None
+        else:
+            num = _role(tok, "number") or _role(tok, "vague")
         if num is None:
             i += 1
             continue
-        start, value, rule = tok.start, num.value, f"number.{num.role}"
+        start, value, rule = tok.start, num.value, _COUNT_RULES[num.role]
         approximate = num.role == "vague"
         if i > 0 and (q := _role(toks[i - 1], "qualifier")) and text[toks[i - 1].end : tok.start].isspace():
             start = toks[i - 1].start

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter, itemgetter
+
 from ..actors.phrases import fold_plain
 from ..models import (
     LAYER_ACTOR,
@@ -21,6 +23,9 @@ from .numbers import find_numbers
 from .triggers import find_triggers, sentence_index
 
 LAYER_EVENT = "event"
+_SPAN = attrgetter("start", "end")
+_LABEL = attrgetter("label")
+_FIRST = itemgetter(0)
 
 
 class EventStage:
@@ -49,13 +54,13 @@ class EventStage:
         text = doc.text
         folded, plain = fold_plain(text)
         sentence_spans = doc.layer(LAYER_SENTENCE) or [Span(0, len(text), LAYER_SENTENCE, "body")]
-        sentences = [(s.start, s.end) for s in sentence_spans]
-        zones = [s.label for s in sentence_spans]
+        sentences: list[tuple[int, int]] = list(map(_SPAN, sentence_spans))
+        zones: list[str] = list(map(_LABEL, sentence_spans))
         lexicon = self.lexicon
         places = [p.start for p in doc.layer(LAYER_PLACE) if p.label == "place"]
         triggers = find_triggers(text, folded, sentences, lexicon, places, plain=plain)
         # Cues and casualty figures only matter next to a trigger: only the sentences with one are read.
-        starts = [s for s, _ in sentences]
+        starts = list(map(_FIRST, sentences))
         held: set[int] = set()  # the sentences holding a trigger (-1: a trigger outside all)
         i = end = -1
         last = len(starts) - 1
