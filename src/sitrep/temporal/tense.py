@@ -76,8 +76,8 @@ def _cue(cues: _Cues, words: list[str], i: int) -> tuple[int, int]:
     """(tense, extra distance) of a cue starting at ``words[i]``; (NONE, 0) when there is none."""
     word = words[i]
     extra = 0
-    kind = NONE
-    longest = cues.first_words.get(word)
+    kind = cues.single.get(word, NONE)  # a one-word cue (the common case)
+    longest = cues.first_words.get(word) if kind == NONE else None
     if longest is not None:
         for size in range(min(longest, _MAX_PHRASE, len(words) - i), 0, -1):
             kind = cues.phrases.get(" ".join(words[i : i + size]) if size > 1 else word, NONE)
@@ -139,44 +139,26 @@ def clause_tense(folded: str, start: int, end: int, letters: str | None = None) 
     if comma >= 0:
         after += _tokens(folded, letters, comma, right)
     best, distance = NONE, _FAR
-    firsts, suffix, single, auxiliaries = cues.first_words, cues.suffix, cues.single, cues.auxiliaries
+    firsts, suffix = cues.first_words, cues.suffix
     last = len(before) - 1
     for i in range(last, -1, -1):
         if last - i >= distance:
             break
         word = before[i]
-        kind = single.get(word)
-        if kind is not None:  # a one-word cue (the common case), as _cue would read it
-            extra = 0
-            if kind == PAST and i and before[i - 1] in auxiliaries:
-                continue
-            if kind == FUTURE and _looks_back(cues, before, i):
-                kind = PAST
-        elif word in firsts or word.endswith(suffix):
+        if word in firsts or word.endswith(suffix):
             kind, extra = _cue(cues, before, i)
-        else:
-            continue
-        if kind != NONE and last - i + extra < distance:
-            best, distance = kind, last - i + extra
+            if kind != NONE and last - i + extra < distance:
+                best, distance = kind, last - i + extra
     # A fronted expression ("Until Thursday, they had...") is followed by its own main clause.
     penalty = COMMA_PENALTY if len(before) > FRONTED_WORDS else 0
     for i, word in enumerate(after):
         near = i + (penalty if i >= beyond else 0)
         if near >= distance:
             break
-        kind = single.get(word)
-        if kind is not None:
-            extra = 0
-            if kind == PAST and i and after[i - 1] in auxiliaries:
-                continue
-            if kind == FUTURE and _looks_back(cues, after, i):
-                kind = PAST
-        elif word in firsts or word.endswith(suffix):
+        if word in firsts or word.endswith(suffix):
             kind, extra = _cue(cues, after, i)
-        else:
-            continue
-        if kind != NONE and near + extra < distance:
-            best, distance = kind, near + extra
+            if kind != NONE and near + extra < distance:
+                best, distance = kind, near + extra
     if before and before[-1] in cues.deadlines and not (best == PAST and distance < DEADLINE_REACH):
         return FUTURE  # "by August", "until Tuesday": a deadline
     return best
