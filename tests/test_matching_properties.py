@@ -83,3 +83,13 @@ def test_word_alternations_read_as_the_plain_pattern(words: list[str], edge: str
         assert [m.span() for m in fast.finditer(text, start)] == [
             m.span() for m in reference.finditer(text, start)
         ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["was", "were", "shot", "and", " ", "\n", "x", "'", ",", "andy"])).map(" ".join)
+)
+def test_coordinated_passive_needs_a_closing_and(text: str) -> None:
+    # attach() reads the pattern only where the text before the trigger ends with "and"
+    if arguments._BE_AND_BEFORE.search(text) is not None:
+        assert text.rstrip().endswith("and")

@@ -142,10 +142,9 @@ class ActorLexicon:
         self.kinds = kinds
         self._matcher: PhraseMatcher[ActorEntry] = PhraseMatcher(entries)
         # the value of a mention without a country modifier, built once per entry
+        # per entry: the rule id of a mention's span, and its value without a country modifier
         every = [*(e for _, e in entries), *kinds.values()]
-        self._plain_mentions = {id(e): _mention(e, None) for e in every}
-        # the rule id of a mention's span, per entry
-        self._rules = {id(e): _rule(e) for e in every}
+        self._span_parts = {id(e): (_rule(e), _mention(e, None)) for e in every}
         self._modifiers: PhraseMatcher[str] = PhraseMatcher(modifiers)
         self.country_by_name = {fold_key(name): iso3 for iso3, name in countries.items()}
 
@@ -223,15 +222,16 @@ class ActorLexicon:
 
     def mention(self, entry: ActorEntry, modifier: str | None = None) -> ActorMention:
         """The value of an actor span: ``entry`` as read, with its country modifier."""
-        if modifier is None:
-            found = self._plain_mentions.get(id(entry))
-            if found is not None:
-                return found
-        return _mention(entry, modifier)
+        return self.span_parts(entry, modifier)[1]
 
-    def rule(self, entry: ActorEntry) -> str:
-        """The rule id of the span of a mention of ``entry``."""
-        return self._rules.get(id(entry)) or _rule(entry)
+    def span_parts(self, entry: ActorEntry, modifier: str | None = None) -> tuple[str, ActorMention]:
+        """The rule id and the value of the span of a mention of ``entry`` (with its modifier)."""
+        parts = self._span_parts.get(id(entry))
+        if parts is None:
+            return _rule(entry), _mention(entry, modifier)
+        if modifier is not None:
+            return parts[0], _mention(entry, modifier)
+        return parts
 
     def _member(self, folded: str, mention: tuple[int, int, ActorEntry, str | None]) -> bool:
         """Whether a mention is a membership head ("members", "elements") that its group names."""

@@ -150,11 +150,13 @@ class _Automaton(Generic[T]):
                 )
                 for i, (key, prefix, values) in enumerate(chain)
             )
-            # the common case, one plain key: read without the plan, as (length, None, key length,
-            # key, values)
+            # The common case, a plain key that no other key of the word can tie or outrun: it is
+            # the match when it ends at a word boundary (as (length, plan, key length, key, values);
+            # the plan, None for a lone key, holds the shorter keys to try when it does not).
             one = chain[0]
-            if len(chain) == 1 and not one[1] and _PLAIN.fullmatch(one[0]):
-                self.automaton.add_word(word, (len(word), None, len(one[0]), one[0], one[2]))
+            if not one[1] and _PLAIN.fullmatch(one[0]) and not plan[0][5]:
+                fallback = plan if len(chain) > 1 else None
+                self.automaton.add_word(word, (len(word), fallback, len(one[0]), one[0], one[2]))
             else:
                 self.automaton.add_word(word, (len(word), plan, 0, "", ()))
         self.size = len(table)
@@ -193,14 +195,16 @@ class _Automaton(Generic[T]):
             for scan_end, (length, plan, one_len, one_key, one_values) in scan:
                 end_index = scan_end + offset  # in plain
                 start = end_index + 1 - length  # offset of the word in folded (plain has one more char)
-                if plan is None:
+                if one_len:
                     end = start + one_len
-                    if end < n and folded[end].isalnum():  # inside a longer word: keys after a space in it
+                    if end >= n or not folded[end].isalnum():
+                        out.append(new(Hit, (start, end, one_key, one_values)))
+                        continue
+                    if plan is None:  # inside a longer word: only keys after a space in it
                         if " " in plain[start + 1 : end_index + 1]:
                             self.hits(folded, plain, out, ((start + 1, end_index + 1),), pool=pool)
-                    else:
-                        out.append(new(Hit, (start, end, one_key, one_values)))
-                    continue
+                        continue
+                    # else the shorter keys of the plan
                 best = -1
                 found: list[Hit[T]] = []
                 for k_len, prefix, values, key, check, more in plan:

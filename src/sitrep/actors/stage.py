@@ -43,7 +43,8 @@ def find_actors(
     day = doc.article.published if doc is not None else None
     spans = []
     folded = folded if folded is not None else fold(text)
-    mention, rule = lexicon.mention, lexicon.rule
+    parts = lexicon.span_parts
     for start, end, entry, modifier in lexicon.find(text, folded, day, plain=plain, ranges=ranges):
-        spans.append(Span(start, end, LAYER_ACTOR, entry.kind, rule(entry), mention(entry, modifier)))
+        rule, value = parts(entry, modifier)
+        spans.append(Span(start, end, LAYER_ACTOR, entry.kind, rule, value))
     return spans

@@ -140,9 +140,12 @@ def attach(
     hi = breaks[k] if k < len(breaks) else s_end + 1
     before = [j for j, a in enumerate(actors) if lo < a.end <= t_start]
     after = [j for j, a in enumerate(actors) if t_end <= a.start < hi]
-    be = _BE_BEFORE.search(folded, max(s_start, trigger.start - 40), trigger.start) or _BE_AND_BEFORE.search(
-        folded, max(s_start, trigger.start - 70), trigger.start
-    )
+    be = _BE_BEFORE.search(folded, max(s_start, t_start - 40), t_start)
+    if be is None:
+        # "was shot five times and killed": only after an "and" (the pattern ends with "and\s+")
+        lo_and = max(s_start, t_start - 70)
+        if folded[lo_and:t_start].rstrip().endswith("and"):
+            be = _BE_AND_BEFORE.search(folded, lo_and, t_start)
     passive = be is not None and not any(be.start() < a.start < trigger.start for a in actors)
     by_agent = None
     # a passive verb takes its "by" phrase further away: "was killed in the X neighborhood by gunmen"

@@ -392,9 +392,17 @@ def _confidence(
         conf += 0.1
     if coded.actor2.actor is not None:
         conf += 0.05
-    fields = {e.field for e in evidence}
-    conf += 0.05 * ("event_date" in fields) + 0.05 * ("location" in fields)
-    conf += min(0.1, 0.03 * (sum(1 for e in evidence if e.field == "sub_event_type") - 2))
+    dated = located = False
+    typed = 0  # evidence of the type: triggers, the deciding one, statements
+    for e in evidence:
+        if e.field == "sub_event_type":
+            typed += 1
+        elif e.field == "event_date":
+            dated = True
+        elif e.field == "location":
+            located = True
+    conf += 0.05 * dated + 0.05 * located
+    conf += min(0.1, 0.03 * (typed - 2))
     if index == 0:
         conf += 0.12  # news tells the lead event first
     if rule in WEAK_RULES:

@@ -118,17 +118,19 @@ def build_mentions(
         s_times = list(times[bisect_left(time_starts, s_start) : bisect_left(time_starts, s_end)])
         asserted: list[Span] = []
         dropped: list[tuple[Span, str, Span | None]] = []
-        for trig in s_trig:
-            modality, cue = (
-                trigger_modality(trig, s_cues, s_trig, folded, span, times=s_times)
-                if s_cues or s_times
-                else (ASSERTED, None)
-            )
-            if modality == ASSERTED:
-                asserted.append(trig)
-            else:
-                dropped.append((trig, modality, cue))
-        strong = bool(asserted) and max(t.score for t in asserted) >= _WEAKEST
+        strongest = -1.0
+        if s_cues or s_times:
+            for trig in s_trig:
+                modality, cue = trigger_modality(trig, s_cues, s_trig, folded, span, times=s_times)
+                if modality == ASSERTED:
+                    asserted.append(trig)
+                    strongest = max(strongest, trig.score)
+                else:
+                    dropped.append((trig, modality, cue))
+        else:  # nothing to govern a trigger: all are asserted
+            asserted = s_trig
+            strongest = max(t.score for t in s_trig)
+        strong = strongest >= _WEAKEST
         if not strong:
             if out:
                 continue
@@ -179,8 +181,9 @@ def _mention(
     reported: tuple[Span, ...] = (),
 ) -> Mention:
     frames: dict[str, float] = {}
-    for trig in asserted:
-        frames[trig.label] = max(frames.get(trig.label, 0.0), trig.score)
+    for trig in asserted:  # the strongest weight per frame (weights are > 0)
+        if trig.score > frames.get(trig.label, 0.0):
+            frames[trig.label] = trig.score
     main_i = (
         0
         if len(asserted) == 1
@@ -233,7 +236,7 @@ def _roles(
     by_frame: dict[str, Roles] = {}
     out = []
     breaks = clause_breaks(folded, sentence)
-    first = min(t.start for t in triggers)
+    first = min(map(_START, triggers))
     for i, trig in enumerate(triggers):
         if i == main_i or trig.label not in by_frame:
             roles = attach(text, folded, sentence, trig, actors, breaks=breaks, subject_before=first)
