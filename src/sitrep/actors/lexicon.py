@@ -142,9 +142,11 @@ class ActorLexicon:
         self.kinds = kinds
         self._matcher: PhraseMatcher[ActorEntry] = PhraseMatcher(entries)
         # the value of a mention without a country modifier, built once per entry
-        # per entry: the rule id of a mention's span, and its value without a country modifier
+        # per entry (by id): the rule id of a mention's span, and its value without a country modifier
         every = [*(e for _, e in entries), *kinds.values()]
-        self._span_parts = {id(e): (_rule(e), _mention(e, None)) for e in every}
+        self.span_table: dict[int, tuple[str, ActorMention]] = {
+            id(e): (_rule(e), _mention(e, None)) for e in every
+        }
         self._modifiers: PhraseMatcher[str] = PhraseMatcher(modifiers)
         self.country_by_name = {fold_key(name): iso3 for iso3, name in countries.items()}
 
@@ -226,7 +228,7 @@ class ActorLexicon:
 
     def span_parts(self, entry: ActorEntry, modifier: str | None = None) -> tuple[str, ActorMention]:
         """The rule id and the value of the span of a mention of ``entry`` (with its modifier)."""
-        parts = self._span_parts.get(id(entry))
+        parts = self.span_table.get(id(entry))
         if parts is None:
             return _rule(entry), _mention(entry, modifier)
         if modifier is not None:

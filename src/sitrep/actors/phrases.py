@@ -233,15 +233,24 @@ class _Automaton(Generic[T]):
                     self.hits(folded, plain, out, ((max(best, start) + 1, end_index + 1),), pool=pool)
 
 
-def _coalesce(ranges: Sequence[tuple[int, int]], gap: int = 3) -> list[tuple[int, int]]:
+class Coalesced(tuple[tuple[int, int], ...]):
+    """Ranges of a text sorted, with those a few characters apart joined (see :func:`coalesce`):
+    what the matchers scan, one range at a time. Build it once to search several lexicons."""
+
+    __slots__ = ()
+
+
+def coalesce(ranges: Sequence[tuple[int, int]], gap: int = 3) -> Coalesced:
     """Sorted ranges with those a few characters apart joined (adjacent sentences): one scan each."""
+    if isinstance(ranges, Coalesced):
+        return ranges
     out: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
         if out and start - out[-1][1] <= gap:
             out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:
             out.append((start, end))
-    return out
+    return Coalesced(out)
 
 
 class PhraseMatcher(Generic[T]):
@@ -298,4 +307,4 @@ class PhraseMatcher(Generic[T]):
         """The spans of :func:`plain_text` to scan for ``ranges`` of the text (all of it: None)."""
         if ranges is None:
             return [(0, len(folded) + 1)]
-        return [(start, end + 1) for start, end in _coalesce(ranges)]
+        return [(start, end + 1) for start, end in coalesce(ranges)]

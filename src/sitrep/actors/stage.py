@@ -43,8 +43,9 @@ def find_actors(
     day = doc.article.published if doc is not None else None
     spans = []
     folded = folded if folded is not None else fold(text)
-    parts = lexicon.span_parts
+    table = lexicon.span_table
     for start, end, entry, modifier in lexicon.find(text, folded, day, plain=plain, ranges=ranges):
-        rule, value = parts(entry, modifier)
+        parts = table.get(id(entry)) if modifier is None else None
+        rule, value = parts if parts is not None else lexicon.span_parts(entry, modifier)
         spans.append(Span(start, end, LAYER_ACTOR, entry.kind, rule, value))
     return spans

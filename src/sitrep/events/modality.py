@@ -9,6 +9,7 @@ event, an event coded separately, or background history.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..models import LAYER_MODALITY, Span
 from .lexicon import CueEntry, EventLexicon
@@ -43,7 +44,7 @@ def find_cues(
     lexicon: EventLexicon,
     *,
     plain: str | None = None,
-    ranges: list[tuple[int, int]] | None = None,
+    ranges: Sequence[tuple[int, int]] | None = None,
 ) -> list[Span]:
     """Modality cues in ``text`` (in ``ranges`` only, when given)."""
     return [

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from operator import itemgetter
 
-from ..actors.phrases import Hit
+from ..actors.phrases import Coalesced, Hit
 from ..models import LAYER_NUMBER, Quantity, Span
 from .lexicon import EventLexicon, NumberWord
 from .triggers import sentence_index
@@ -191,13 +191,15 @@ def find_numbers(
     lexicon: EventLexicon,
     *,
     plain: str | None = None,
+    scan: Coalesced | None = None,
 ) -> list[Span]:
     """Casualty figures in ``sentences`` of ``text`` as spans of the ``number`` layer (value:
-    :class:`Quantity`)."""
+    :class:`Quantity`). ``scan`` is :func:`~sitrep.actors.phrases.coalesce` of ``sentences``, when
+    already built."""
     spans: list[Span] = []
     by_sentence: dict[int, list[Hit[NumberWord]]] = {}
     starts = [s for s, _ in sentences]
-    for hit in lexicon.number_kinds.find(folded, plain, sentences):
+    for hit in lexicon.number_kinds.find(folded, plain, sentences if scan is None else scan):
         si = sentence_index(sentences, hit.start, starts)
         if si >= 0:
             by_sentence.setdefault(si, []).append(hit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from operator import attrgetter, itemgetter
 
-from ..actors.phrases import fold_plain
+from ..actors.phrases import coalesce, fold_plain
 from ..models import (
     LAYER_ACTOR,
     LAYER_MODALITY,
@@ -72,8 +72,9 @@ class EventStage:
                 end = sentences[i][1] if i >= 0 else -1
             held.add(i)
         focus = [sentences[i] for i in sorted(held)]
-        numbers = find_numbers(text, folded, focus, lexicon, plain=plain)
-        cues = find_cues(text, folded, lexicon, plain=plain, ranges=focus)
+        scan = coalesce(focus)  # the ranges the matchers read, built once for both
+        numbers = find_numbers(text, folded, focus, lexicon, plain=plain, scan=scan)
+        cues = find_cues(text, folded, lexicon, plain=plain, ranges=scan)
         doc.add(LAYER_NUMBER, numbers)
         doc.add(LAYER_TRIGGER, triggers)
         doc.add(LAYER_MODALITY, cues)

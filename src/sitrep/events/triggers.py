@@ -55,8 +55,8 @@ def find_triggers(
                 continue
         if starts is None:
             starts = [s for s, _ in sentences]
-        si = sentence_index(sentences, start, starts)
-        s_start, s_end = sentences[si] if si >= 0 else (0, len(text))
+        si = bisect_right(starts, start) - 1  # sentence_index, inline
+        s_start, s_end = sentences[si] if si >= 0 and start < sentences[si][1] else (0, len(text))
         best: dict[str, TriggerEntry] = {}
         for entry in values:
             if not _allowed(entry, text, folded, span=(start, end), sentence=(s_start, s_end), places=places):
