@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitrep.actors import phrases
 from sitrep.actors.phrases import PhraseMatcher, fold, plain_text
 from sitrep.events import arguments, lexicon, numbers
 
@@ -93,3 +94,15 @@ def test_coordinated_passive_needs_a_closing_and(text: str) -> None:
     # attach() reads the pattern only where the text before the trigger ends with "and"
     if arguments._BE_AND_BEFORE.search(text) is not None:
         assert text.rstrip().endswith("and")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80) | st.text(alphabet="aZ -_'`\n\t\r.,;()[]\"/", max_size=80))
+def test_folding_reads_as_the_translation_tables(text: str) -> None:
+    # the bytes path for ASCII text gives what str.translate gives
+    folded = fold(text)
+    assert len(folded) == len(text)
+    if text.isascii():
+        assert folded == text.lower().translate(phrases._FOLD)
+        expected = " " + folded.translate(phrases._TO_SPACE).replace(" '", "  ")
+        assert plain_text(folded) == expected

@@ -34,7 +34,6 @@ _MAX_BEFORE_WORDS = 3
 
 _ONE = NumberWord("number", 1)
 _ONES = (_ONE,)
-_KIND_ROLES = ("kind_after", "kind_before")
 _COUNT_RULES = {"number": "number.number", "vague": "number.vague"}  # the roles of a count, their rule
 _START = itemgetter(0)  # a Hit's start
 _new_hit = tuple.__new__  # Hit(...) without NamedTuple's Python-level __new__
@@ -210,12 +209,18 @@ def find_numbers(
     count_starts = [h[0] for h in count_hits]
     for si, found in sorted(by_sentence.items()):
         s_start, s_end = sentences[si]
+        kinds: list[Hit[NumberWord]] = []
+        cumulative: list[Hit[NumberWord]] = []
         for tok in found:
-            if _role(tok, "none"):
+            roles = {v.role for v in tok[3]}
+            if "none" in roles:
                 spans.append(
                     Span(tok.start, tok.end, LAYER_NUMBER, "killed", "number.none", Quantity("killed", 0))
                 )
-        kinds = [t for t in found if any(v.role in _KIND_ROLES for v in t[3])]
+            if "kind_after" in roles or "kind_before" in roles:
+                kinds.append(tok)
+            if "cumulative" in roles:
+                cumulative.append(tok)
         if not kinds:
             continue  # no kind word: no count of this sentence is a casualty figure
         toks = _tokens(
@@ -227,7 +232,6 @@ def find_numbers(
             count_hits=count_hits,
             count_starts=count_starts,
         )
-        cumulative = [t for t in found if _role(t, "cumulative")]
         counts = _counts(text, folded, toks, lexicon)
         counts.extend(_pronoun_counts(folded, kinds, lexicon, s_end))
         counts.sort(key=lambda c: c.start)
