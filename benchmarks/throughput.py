@@ -214,8 +214,8 @@ def phase_extract(paths: list[str]) -> dict[str, Any]:
 
 
 def phase_ingest(paths: list[str]) -> dict[str, Any]:
-
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
+    # mmap_bytes=0 as `sitrep ingest` opens its store (a writer: flat memory)
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db", mmap_bytes=0) as store:
         pipeline, startup = warm_pipeline()
         started, cpu = time.perf_counter(), time.process_time()
         summary = ingest(store, read_paths(paths), pipeline=pipeline, inputs=paths)

@@ -38,6 +38,19 @@ def test_open_creates_wal_sqlite_with_schema(tmp_path: Path) -> None:
     assert con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == MIGRATIONS[-1].version
 
 
+def test_sqlite_memory_map_is_per_store(tmp_path: Path) -> None:
+    # Readers map the file (shared OS pages); a writer such as `sitrep ingest` maps none, so its
+    # RSS does not follow the size of the database.
+    def mapped(store: Store) -> int:
+        with store.engine.connect() as conn:
+            return int(conn.execute(text("PRAGMA mmap_size")).scalar_one())
+
+    with open_store(tmp_path / "r.db") as reader:
+        assert mapped(reader) > 0
+    with open_store(tmp_path / "w.db", mmap_bytes=0) as writer:
+        assert mapped(writer) == 0
+
+
 def test_migrate_is_idempotent_and_refuses_newer_schema(store: Store) -> None:
     assert migrate(store.engine) == MIGRATIONS[-1].version
     with store.engine.begin() as conn:

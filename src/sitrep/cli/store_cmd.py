@@ -172,7 +172,7 @@ def ingest_command(
     options = make_pipeline_options(min_confidence, jobs)
     items = read_paths(paths, ReadOptions(published=published, reader=reader))
     reporter = _Reporter(sys.stderr.isatty() if progress is None else progress)
-    with open_store(db) as store, reporter.running():
+    with open_store(db, mmap_bytes=0) as store, reporter.running():  # a writer: flat memory
         pipeline = Pipeline(options)
         summary = run_ingest(
             store, items, pipeline=pipeline, inputs=paths, batch_size=batch_size, notify=reporter
