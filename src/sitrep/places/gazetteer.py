@@ -238,6 +238,8 @@ def _default() -> Gazetteer:
     if not target.exists():
         from .sources import default_records  # noqa: PLC0415
 
+        # Said before the ~30 s of reading the packaged data, not after it: the first run's pause.
+        log.info("no gazetteer index for this version yet: building it once into %s (about 30 s)", target)
         records, names = default_records()
         build_index(target, records, names.display, "default")
     return Gazetteer.load(target)
