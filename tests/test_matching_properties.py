@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitrep import resolve
 from sitrep.actors import phrases
 from sitrep.actors.phrases import PhraseMatcher, fold, plain_text
 from sitrep.events import arguments, lexicon, numbers
@@ -106,3 +107,22 @@ def test_folding_reads_as_the_translation_tables(text: str) -> None:
         assert folded == text.lower().translate(phrases._FOLD)
         expected = " " + folded.translate(phrases._TO_SPACE).replace(" '", "  ")
         assert plain_text(folded) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["said", "Said", "says", "told", "according to", "reports", "Army", "the", "resaid", ","]
+        )
+    ).map(" ".join)
+)
+def test_sources_read_as_the_plain_pattern(text: str) -> None:
+    reference = re.compile(
+        r"\b(?:according to|said|says|claimed|claims|reported|reports|told)\b\s*(?:the\s+)?"
+        r"(?P<src>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})?"
+    )
+    found, expected = resolve._SOURCE.search(text), reference.search(text)
+    assert (found and (found.span(), found.group("src"))) == (
+        expected and (expected.span(), expected.group("src"))
+    )

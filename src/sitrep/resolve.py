@@ -21,8 +21,12 @@ from datetime import date
 
 from .models import Claim, Evidence, Place, fast_init
 
+# \b(?:according to|said|says|claimed|claims|reported|reports|told)\b\s*(?:the\s+)?(?P<src>...)?,
+# each verb written as its first letter, a look-behind for the word boundary, then the rest: the
+# pattern opens with the set of first letters, which the regex engine scans for quickly
 _SOURCE = re.compile(
-    r"\b(?:according to|said|says|claimed|claims|reported|reports|told)\b\s*(?:the\s+)?"
+    r"(?:a(?<=\ba)ccording to|s(?<=\bs)aid|s(?<=\bs)ays|c(?<=\bc)laimed|c(?<=\bc)laims|"
+    r"r(?<=\br)eported|r(?<=\br)eports|t(?<=\bt)old)\b\s*(?:the\s+)?"
     r"(?P<src>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4})?"
 )
 # "..., the regional governor said", "Officials said": up to four words before the verb.

@@ -194,7 +194,7 @@ def _build(
     day = w_when.day
     namer = Namer(lexicon, iso3, day)
     roles = main.roles
-    facts = _facts(mentions, roles, namer, iso3)
+    facts, civilian_victims = _facts(mentions, roles, namer, iso3)
     decision = decide(frames, context, facts)
     if decision is None:
         return None
@@ -207,7 +207,6 @@ def _build(
             for m in mentions
         ],
     )
-    civilian_victims = _civilian_victims(mentions)
     any_actor = next((a for m in mentions for a in m.actors), None)
     coded = code_actors(sub, roles, all_roles, namer, civilian_victims=civilian_victims, any_actor=any_actor)
     if coded.actor1.actor is None:
@@ -296,7 +295,9 @@ def _is_state(actor: Any, iso3: str | None) -> bool:
     return bool(actor.inter == 1 and (iso3 is None or actor.iso3 in (None, iso3)))
 
 
-def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) -> Facts:
+def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) -> tuple[Facts, bool]:
+    """The facts of an event for :func:`decide`, and whether civilians are among its victims (a
+    killed or injured person, or civilians named)."""
     agent, patient = roles.agent, roles.patient
     agent_kind = kind_of(agent)
     agent_state = False
@@ -311,6 +312,7 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
     labels: set[str] = set()
     used: set[str] = set()  # frames named by a use, not only by a weapon noun ("rockets")
     tags: set[str] = set()
+    civilians = False
     for m in mentions:
         for trig, r in zip(m.triggers, m.trigger_roles, strict=True):
             label, value = trig.label, trig.value
@@ -335,7 +337,11 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
                 patients.setdefault(label, p_kind)
                 if label == "attack" and p_kind in ARMED and a_kind in ARMED:
                     attacked_forces = True
-    return Facts(
+                if label in ("kill", "injure") and p_kind in PEOPLE:
+                    civilians = True
+        if not civilians and any(kind_of(a) == "civilians" for a in m.actors):
+            civilians = True
+    facts = Facts(
         agent_kind=agent_kind,
         agent_state=taker_state if taker_seen else agent_state,
         patient_kind=kind_of(patient),
@@ -347,16 +353,7 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
         first_doer=first_doer,
         tags=frozenset(tags),
     )
-
-
-def _civilian_victims(mentions: list[Mention]) -> bool:
-    for m in mentions:
-        for trig, roles in zip(m.triggers, m.trigger_roles, strict=True):
-            if trig.label in ("kill", "injure") and kind_of(roles.patient) in PEOPLE:
-                return True
-        if any(kind_of(a) == "civilians" for a in m.actors):
-            return True
-    return False
+    return facts, civilians
 
 
 def _country_from_actors(mentions: list[Mention], lexicon: ActorLexicon) -> str | None:
