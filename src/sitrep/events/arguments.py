@@ -66,6 +66,16 @@ class Roles:
 
 # The roles of a trigger with no actor around it: one value, shared (it names nobody).
 NO_ROLES = Roles()
+_NOBODY_ACTIVE = Roles(None, None, (), (), "args.active")  # actors in the sentence, none in the clause
+
+
+def _nominal(folded: str, s_start: int, t_start: int) -> bool:
+    """A trigger used as a noun ("the killing of") with no light verb carrying it ("carried out an
+    attack"): it has no subject before it."""
+    return (
+        _NOMINAL.search(folded, max(s_start, t_start - 12), t_start) is not None
+        and _LIGHT_VERB.search(folded, max(s_start, t_start - 50), t_start) is None
+    )
 
 
 def _group_back(actors: list[Span], i: int, text: str) -> tuple[Span, tuple[Span, ...]]:
@@ -140,18 +150,23 @@ def attach(
     hi = breaks[k] if k < len(breaks) else s_end + 1
     before = [j for j, a in enumerate(actors) if lo < a.end <= t_start]
     after = [j for j, a in enumerate(actors) if t_end <= a.start < hi]
+    if not before and not after:
+        return _NOBODY_ACTIVE  # no actor in the trigger's clause (every rule below needs one)
     be = _BE_BEFORE.search(folded, max(s_start, t_start - 40), t_start)
     if be is None:
         # "was shot five times and killed": only after an "and" (the pattern ends with "and\s+")
         lo_and = max(s_start, t_start - 70)
         if folded[lo_and:t_start].rstrip().endswith("and"):
             be = _BE_AND_BEFORE.search(folded, lo_and, t_start)
-    passive = be is not None and not any(be.start() < a.start < trigger.start for a in actors)
+    passive = be is not None and not any(be.start() < a.start < t_start for a in actors)
     by_agent = None
     # a passive verb takes its "by" phrase further away: "was killed in the X neighborhood by gunmen"
-    if after and (_BY_FAR if passive else _BY).fullmatch(folded, trigger.end, actors[after[0]].start):
+    if after and (_BY_FAR if passive else _BY).fullmatch(folded, t_end, actors[after[0]].start):
         by_agent = after[0]
-    under = _UNDER.search(folded, max(s_start, trigger.start - 14), trigger.end) is not None
+    # "came under attack": read only where it decides (an actor before, no passive verb)
+    under = (
+        bool(before) and not passive and _UNDER.search(folded, max(s_start, t_start - 14), t_end) is not None
+    )
     agent: Span | None = None
     patient: Span | None = None
     agent_assoc: tuple[Span, ...] = ()
@@ -164,17 +179,13 @@ def attach(
     if (passive or under) and before:
         patient, patient_assoc = _group_back(actors, before[-1], folded)
         return Roles(None, patient, (), patient_assoc, "args.passive")
-    if after and _BETWEEN.fullmatch(folded, trigger.end, actors[after[0]].start):
+    if after and _BETWEEN.fullmatch(folded, t_end, actors[after[0]].start):
         first, rest = _group_forward(actors, after[0], folded)
         return Roles(first, rest[0] if rest else None, (), rest[1:], "args.between")
-    nominal = (
-        _NOMINAL.search(folded, max(s_start, trigger.start - 12), trigger.start) is not None
-        and _LIGHT_VERB.search(folded, max(s_start, trigger.start - 50), trigger.start) is None
-    )
     if (
         before
-        and _PARTICIPLE.search(folded, max(s_start, trigger.start - 5), trigger.start)
-        and folded[trigger.start : trigger.end].endswith("ing")
+        and _PARTICIPLE.search(folded, max(s_start, t_start - 5), t_start)
+        and folded[t_start:t_end].endswith("ing")
     ):
         # ", killing two": the participle's subject is the clause's subject, not the nearest noun;
         # when the sentence opens with the event itself ("A bomb struck a convoy, killing ..."),
@@ -187,8 +198,8 @@ def attach(
     subject = _subject_before(actors, before, folded)
     if (
         subject is not None
-        and not nominal
-        and len(_WORDS.findall(folded, actors[subject].end, trigger.start)) <= _MAX_AGENT_GAP
+        and not _nominal(folded, s_start, t_start)
+        and len(_WORDS.findall(folded, actors[subject].end, t_start)) <= _MAX_AGENT_GAP
     ):
         agent, agent_assoc = _group_back(actors, subject, folded)
     if after:
