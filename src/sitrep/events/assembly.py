@@ -202,9 +202,10 @@ def _build(
     all_roles = [main.roles] + [r for m in mentions for r in m.trigger_roles if r is not main.roles]
     figures = resolve.fatalities(
         text,
-        [
+        [  # the sentences with figures (the others add nothing)
             (m.sentence, [(n.start, n.end, n.value.value, n.rule) for n in m.numbers if n.label == "killed"])
             for m in mentions
+            if m.numbers
         ],
     )
     any_actor = next((a for m in mentions for a in m.actors), None)
