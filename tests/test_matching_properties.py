@@ -4,6 +4,7 @@ formulations they replace (ordering of phrase matches, regexes rewritten for spe
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +13,8 @@ from sitrep import resolve
 from sitrep.actors import phrases
 from sitrep.actors.phrases import PhraseMatcher, fold, plain_text
 from sitrep.events import arguments, lexicon, numbers
+from sitrep.events.decide import Facts
+from sitrep.events.mentions import Mention
 
 # Words that share prefixes, hyphens and punctuation: where the matcher has to choose.
 WORDS = [
@@ -126,3 +129,15 @@ def test_sources_read_as_the_plain_pattern(text: str) -> None:
     assert (found and (found.span(), found.group("src"))) == (
         expected and (expected.span(), expected.group("src"))
     )
+
+
+def test_values_built_positionally_keep_their_field_order() -> None:
+    # mentions.py and assembly.py build these by position (cheaper than a dozen keywords)
+    assert [f.name for f in fields(Mention)] == [
+        "sentence", "zone", "frames", "context", "triggers", "dropped", "main", "roles", "trigger_roles",
+        "numbers", "actors", "reported",
+    ]  # fmt: skip
+    assert [f.name for f in fields(Facts)] == [
+        "agent_kind", "agent_state", "patient_kind", "force_armed", "agents", "patients", "objects",
+        "first_doer", "first_victim", "tags", "attacked_forces",
+    ]  # fmt: skip

@@ -342,17 +342,18 @@ def _facts(mentions: list[Mention], roles: Any, namer: Namer, iso3: str | None) 
                     civilians = True
         if not civilians and any(kind_of(a) == "civilians" for a in m.actors):
             civilians = True
-    facts = Facts(
-        agent_kind=agent_kind,
-        agent_state=taker_state if taker_seen else agent_state,
-        patient_kind=kind_of(patient),
-        force_armed=force,
-        agents=tuple(agents.items()),
-        patients=tuple(patients.items()),
-        attacked_forces=attacked_forces,
-        objects=frozenset(labels - used),
-        first_doer=first_doer,
-        tags=frozenset(tags),
+    facts = Facts(  # the fields in order (positional: cheaper than a dozen keywords)
+        agent_kind,  # agent_kind
+        taker_state if taker_seen else agent_state,  # agent_state
+        kind_of(patient),  # patient_kind
+        force,  # force_armed
+        tuple(agents.items()),  # agents
+        tuple(patients.items()),  # patients
+        frozenset(labels - used),  # objects
+        first_doer,  # first_doer
+        None,  # first_victim
+        frozenset(tags),  # tags
+        attacked_forces,  # attacked_forces
     )
     return facts, civilians
 
