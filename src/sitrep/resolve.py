@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
-from .models import Claim, Evidence, Place, fast_init
+from .models import Claim, Evidence, Place
 
 # \b(?:according to|said|says|claimed|claims|reported|reports|told)\b\s*(?:the\s+)?(?P<src>...)?,
 # each verb written as its first letter, a look-behind for the word boundary, then the rest: the
@@ -37,9 +37,7 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class Figures:
+class Figures(NamedTuple):
     fatalities: int
     low: int
     high: int

@@ -12,26 +12,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ..actors import ActorLexicon, ActorMention
-from ..models import Actor, Evidence, Span, fast_init
+from ..models import Actor, Evidence, Span
 from .arguments import Roles
 from .decide import ARMED, CROWD, EVENT_TYPE
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class Side:
+class Side(NamedTuple):
     actor: Actor | None
     assoc: tuple[Actor, ...] = ()
     spans: tuple[Span, ...] = ()
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class Coded:
+class Coded(NamedTuple):
     actor1: Side
     actor2: Side
 

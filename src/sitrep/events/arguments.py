@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from ..models import Span, fast_init
+from ..models import Span
 
 _BY = re.compile(r"\s*(?:[\w',]+\s+){0,4}?(?:by|from)\s+(?:[\w'.,]+\s+){0,4}")
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:[\w']+\s+){0,3}$")
@@ -52,9 +52,7 @@ _WORDS = re.compile(r"[\w']+")
 _CLAUSE = re.compile(r"[;.wb](?:(?<=;)|(?<=\.)\s|(?<=\bw)(?:hile|hereas)\b|(?<=\bb)ut\b)")
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class Roles:
+class Roles(NamedTuple):
     """The actors attached to one trigger, with the rule that attached them."""
 
     agent: Span | None = None

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import resolve
 from ..actors import ActorLexicon, ActorStage
-from ..models import LAYER_PLACE, LAYER_TIME, Doc, Event, Evidence, Span, fast_init
+from ..models import LAYER_PLACE, LAYER_TIME, Doc, Event, Evidence, Span
 from .actors_roles import Coded, Namer, actor_evidence, code_actors, kind_of
 from .decide import ARMED, EVENT_TYPE, PEOPLE, Facts, decide, disorder_type
 from .mentions import FRAME_RANK, Mention
@@ -52,9 +52,7 @@ class EventOptions:
     read_date: date | None = None
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class _Run:
+class _Run(NamedTuple):
     min_confidence: float
     date_resolver: DateResolver | None
     place_locator: PlaceLocator | None

@@ -11,9 +11,7 @@ Each outcome carries the rule id that produced it, shown by ``sitrep explain``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..models import fast_init
+from typing import NamedTuple
 
 EVENT_TYPE = {
     "Government regains territory": "Battles",
@@ -66,9 +64,7 @@ VIOLENCE = ("kill", "injure", "attack", "abduct", "sexual")
 REMOTE = ("airstrike", "shelling", "ied", "grenade", "suicide", "chemical")
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     """What the event coder knows about one event besides its frames: the kinds of actors attached
     to its triggers (see :mod:`sitrep.events.arguments`)."""
 

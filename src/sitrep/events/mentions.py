@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
-from ..models import Span, fast_init
+from ..models import Span
 from .arguments import NO_ROLES, Roles, attach, clause_breaks
 from .modality import ASSERTED, BACKGROUND, REPORTED, modality_of
 
@@ -60,9 +60,7 @@ _OWN_DATE_WORDS = 8
 _WEAKEST = 0.4  # words between a trigger and a date of its own ("shot by a police officer on ...")
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """Value of an ``event`` span: what one sentence says happened."""
 
     sentence: tuple[int, int]
@@ -161,9 +159,7 @@ def build_mentions(
     return out
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class _Sentence:
+class _Sentence(NamedTuple):
     span: tuple[int, int]
     zone: str
     triggers: list[Span]

@@ -12,12 +12,11 @@ import importlib
 import inspect
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..models import Doc, Evidence, Place, Span, fast_init
+from ..models import Doc, Evidence, Place, Span
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +24,13 @@ DateResolver = Callable[[Doc, int, int], Any]
 PlaceLocator = Callable[[Doc, int, int], Any]
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class When:
+class When(NamedTuple):
     day: date | None
     precision: int
     evidence: tuple[Evidence, ...]
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class Where:
+class Where(NamedTuple):
     place: Place | None
     precision: int
     evidence: tuple[Evidence, ...]
